@@ -1,0 +1,30 @@
+import js from "@eslint/js"
+import tseslint from "typescript-eslint"
+
+export default tseslint.config(
+  { ignores: ["**/dist/**", "**/build/**", "**/node_modules/**", "**/*.js"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error"
+    }
+  },
+  {
+    files: ["packages/*/src/**/*.ts"],
+    rules: {
+      // Barrels load every module; start-up time is part of what users feel.
+      "no-restricted-imports": ["error", {
+        paths: [
+          { name: "effect", message: "Import by module path, e.g. effect/Effect." },
+          { name: "@effect/platform", message: "Import by module path, e.g. @effect/platform/HttpClient." },
+          { name: "@effect/platform-node", message: "Import by module path." }
+        ]
+      }],
+      // No unchecked casts in library code: values are narrowed by Schema or type guards.
+      "@typescript-eslint/consistent-type-assertions": ["error", { assertionStyle: "never" }]
+    }
+  }
+)
