@@ -9,7 +9,11 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "@typescript-eslint/consistent-type-imports": "error"
+      "@typescript-eslint/consistent-type-imports": "error",
+      // `declare namespace X { interface Service }` sits beside a service tag, as in Effect.
+      "@typescript-eslint/no-namespace": ["error", { allowDeclarations: true }],
+      // `interface X extends Schema.Type<typeof X> {}` names a schema's type, as in Effect.
+      "@typescript-eslint/no-empty-object-type": ["error", { allowInterfaces: "with-single-extends" }]
     }
   },
   {

@@ -1,1 +1,15 @@
-export const placeholder = 1
+/**
+ * @plivo-effect/core: configuration, the HTTP client, typed errors, retries, pagination,
+ * webhook signatures and the schemas shared by every Plivo resource.
+ *
+ * @since 0.1.0
+ */
+export * from "./PlivoError.js"
+export { PlivoConfig } from "./PlivoConfig.js"
+export { PlivoClient } from "./PlivoClient.js"
+export * as RetryPolicy from "./RetryPolicy.js"
+export * as PlivoSignature from "./PlivoSignature.js"
+export { isPhoneNumber, normalize as normalizePhoneNumber, PhoneNumber } from "./PhoneNumber.js"
+export { DateTimeInput, FilterDateTime, formatFilter, PlivoDateTime } from "./PlivoDateTime.js"
+export { format as formatMoney, Money } from "./Money.js"
+export { hasNext, ListMeta } from "./ListMeta.js"

@@ -1,1 +1,6 @@
-export const placeholder = 1
+/**
+ * @plivo-effect/testing: stub `HttpClient` layers and the in-memory Plivo emulator.
+ *
+ * @since 0.1.0
+ */
+export * as StubHttpClient from "./StubHttpClient.js"

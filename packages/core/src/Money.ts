@@ -1,0 +1,80 @@
+/**
+ * Decimal amounts (`total_rate`, `total_amount`, `carrier_fees`, ...) as exact `BigDecimal`s.
+ *
+ * @since 0.1.0
+ */
+import * as BigDecimal from "effect/BigDecimal"
+import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+
+// Stricter than BigDecimal.fromString, which also takes "" (as 0) and oddities like ".-5".
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
+
+const parse = (input: string | number): Option.Option<BigDecimal.BigDecimal> => {
+  if (typeof input === "number") return BigDecimal.safeFromNumber(input)
+  const trimmed = input.trim()
+  return DECIMAL.test(trimmed) ? BigDecimal.fromString(trimmed) : Option.none()
+}
+
+// Inputs come from the wire; echo a bounded prefix only.
+const preview = (input: string | number): string => {
+  const s = typeof input === "number" ? String(input) : JSON.stringify(input)
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s
+}
+
+/**
+ * Plain decimal notation that keeps the scale, unlike `BigDecimal.format`, which normalizes
+ * (`"0.00250"` would become `"0.0025"`) and switches to exponents at 16 digits.
+ *
+ * @example
+ * ```ts
+ * format(BigDecimal.make(250n, 5)) // "0.00250"
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const format = (amount: BigDecimal.BigDecimal): string => {
+  const negative = amount.value < 0n
+  const digits = (negative ? -amount.value : amount.value).toString()
+  let body: string
+  if (amount.scale <= 0) {
+    body = amount.value === 0n ? "0" : digits + "0".repeat(-amount.scale)
+  } else {
+    const padded = digits.padStart(amount.scale + 1, "0")
+    const point = padded.length - amount.scale
+    body = `${padded.slice(0, point)}.${padded.slice(point)}`
+  }
+  return negative ? `-${body}` : body
+}
+
+/**
+ * A decimal amount, decoded exactly: no rounding and the scale is kept (`"0.00250"` has
+ * scale 5). Accepts decimal strings, as Plivo sends them, and JSON numbers (read from their
+ * shortest JS representation). Encodes with {@link format}.
+ *
+ * @example
+ * ```ts
+ * import * as Schema from "effect/Schema"
+ * import { Money } from "@plivo-effect/core"
+ *
+ * const rate = Schema.decodeUnknownSync(Money)("0.00250") // value 250n, scale 5
+ * Schema.encodeSync(Money)(rate) // "0.00250"
+ * ```
+ *
+ * @since 0.1.0
+ */
+export class Money extends Schema.transformOrFail(
+  Schema.Union(Schema.String, Schema.Number).annotations({ description: "a decimal amount" }),
+  Schema.BigDecimalFromSelf,
+  {
+    strict: true,
+    decode: (input, _, ast) =>
+      Option.match(parse(input), {
+        onNone: () =>
+          ParseResult.fail(new ParseResult.Type(ast, input, `Expected a decimal amount, got ${preview(input)}`)),
+        onSome: ParseResult.succeed
+      }),
+    encode: (amount) => ParseResult.succeed(format(amount))
+  }
+).annotations({ identifier: "Money" }) {}

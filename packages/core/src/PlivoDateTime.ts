@@ -1,0 +1,168 @@
+/**
+ * Timestamps in every format Plivo sends, decoded to `DateTime.Utc`.
+ *
+ * @since 0.1.0
+ */
+import type * as Effect from "effect/Effect"
+import * as DateTime from "effect/DateTime"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import type * as AST from "effect/SchemaAST"
+
+// One pattern covers the message format (`2024-08-21 18:28:51.94772+05:30`), ISO-8601
+// (`2019-10-09T11:10:59.666461Z`) and callbacks (`2024-01-01 10:00:00.123456`, no offset).
+// Seconds are optional because Plivo's own filter syntax allows `YYYY-MM-DD HH:MM`.
+const PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/
+
+const DAY_MS = 86_400_000
+// Date.UTC maps years 0–99 to 1900–1999; 400 Gregorian years are exactly 146097 days.
+const GREGORIAN_CYCLE_MS = 146_097 * DAY_MS
+
+const daysInMonth = (year: number, month: number): number =>
+  month === 2
+    ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28)
+    : [4, 6, 9, 11].includes(month)
+    ? 30
+    : 31
+
+const num = (s: string | undefined): number => (s === undefined ? 0 : Number(s))
+
+const pad = (n: number, width: number): string => String(n).padStart(width, "0")
+
+/**
+ * Parses a Plivo timestamp into UTC epoch milliseconds, or explains why it cannot.
+ * A missing offset means UTC. Fractions beyond milliseconds are truncated, not rounded,
+ * so a timestamp never moves into the next millisecond (or second).
+ */
+const parseEpochMillis = (input: string): Either.Either<number, string> => {
+  const m = PATTERN.exec(input)
+  if (m === null) {
+    return Either.left("expected YYYY-MM-DD HH:MM:SS[.fraction][Z|±HH:MM]")
+  }
+  const [, y, mo, d, h, mi, s, frac, , sign, oh, om] = m
+  const year = num(y)
+  const month = num(mo)
+  const day = num(d)
+  const hour = num(h)
+  const minute = num(mi)
+  const second = num(s)
+  if (month < 1 || month > 12) return Either.left(`month ${month} does not exist`)
+  if (day < 1 || day > daysInMonth(year, month)) {
+    return Either.left(`day ${day} does not exist in ${pad(year, 4)}-${pad(month, 2)}`)
+  }
+  if (hour > 23 || minute > 59 || second > 59) return Either.left("time of day out of range")
+  const offsetHours = num(oh)
+  const offsetMinutes = num(om)
+  if (offsetHours > 23 || offsetMinutes > 59) return Either.left("UTC offset out of range")
+  const millis = num((frac ?? "").padEnd(3, "0").slice(0, 3))
+  const shift = year < 100 ? 400 : 0
+  const local = Date.UTC(year + shift, month - 1, day, hour, minute, second, millis) -
+    (shift === 0 ? 0 : GREGORIAN_CYCLE_MS)
+  const offset = (sign === "-" ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000
+  return Either.right(local - offset)
+}
+
+// Inputs come from the wire; echo a bounded prefix only.
+const preview = (input: string): string =>
+  JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input)
+
+const decodeUtc = (input: string, ast: AST.AST): Effect.Effect<DateTime.Utc, ParseResult.ParseIssue> =>
+  Either.match(parseEpochMillis(input), {
+    onLeft: (why) =>
+      ParseResult.fail(new ParseResult.Type(ast, input, `Invalid Plivo timestamp ${preview(input)}: ${why}`)),
+    onRight: (ms) => ParseResult.succeed(DateTime.unsafeMake(ms))
+  })
+
+/**
+ * Decodes any Plivo timestamp to `DateTime.Utc`; encodes as ISO-8601 UTC
+ * (`2017-05-22T16:06:14.000Z`).
+ *
+ * Accepted: `2017-05-22 21:36:14+05:30` (also `+0530`, `+05`), fractions of 1–9 digits,
+ * `2021-02-18T11:21:55.972100055Z`, and the offset-less callback form
+ * `2024-01-01 10:00:00.123456`, read as UTC (as is an ISO form without a zone). `DateTime`
+ * holds milliseconds, so longer fractions are truncated (`.972100055` → `.972`).
+ * Impossible dates (month 13, Feb 30) fail.
+ *
+ * @example
+ * ```ts
+ * import * as Schema from "effect/Schema"
+ * import * as DateTime from "effect/DateTime"
+ * import { PlivoDateTime } from "@plivo-effect/core"
+ *
+ * const t = Schema.decodeUnknownSync(PlivoDateTime)("2017-05-22 21:36:14+05:30")
+ * DateTime.formatIso(t) // "2017-05-22T16:06:14.000Z"
+ * ```
+ *
+ * @since 0.1.0
+ */
+export class PlivoDateTime extends Schema.transformOrFail(
+  Schema.String.annotations({ description: "a Plivo timestamp" }),
+  Schema.DateTimeUtcFromSelf,
+  {
+    strict: true,
+    decode: (input, _, ast) => decodeUtc(input, ast),
+    encode: (dt) => ParseResult.succeed(DateTime.formatIso(dt))
+  }
+).annotations({ identifier: "PlivoDateTime" }) {}
+
+/**
+ * Formats an instant in Plivo's UTC filter syntax, `YYYY-MM-DD HH:MM:SS.ffffff`, as used by
+ * `message_time__gt` and friends. Zoned values are converted to UTC first.
+ *
+ * @example
+ * ```ts
+ * formatFilter(new Date("2021-03-21T11:47:30.982Z")) // "2021-03-21 11:47:30.982000"
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const formatFilter = (dt: DateTime.DateTime | Date): string => {
+  const d = dt instanceof Date ? dt : DateTime.toDateUtc(dt)
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)} ` +
+    `${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}.` +
+    `${pad(d.getUTCMilliseconds(), 3)}000`
+}
+
+/**
+ * What callers may pass where the SDK wants an instant: a `DateTime` (UTC or zoned) or a
+ * valid `Date`.
+ *
+ * @since 0.1.0
+ */
+export const DateTimeInput = Schema.Union(
+  Schema.DateTimeUtcFromSelf,
+  Schema.DateTimeZonedFromSelf,
+  Schema.ValidDateFromSelf
+).annotations({ identifier: "DateTimeInput" })
+
+/**
+ * @since 0.1.0
+ */
+export type DateTimeInput = typeof DateTimeInput.Type
+
+/**
+ * A request filter such as `message_time__gt`: takes a {@link DateTimeInput} and encodes it
+ * with {@link formatFilter}; decoding (e.g. in an emulator) accepts any Plivo timestamp and
+ * yields `DateTime.Utc`.
+ *
+ * @example
+ * ```ts
+ * import * as Schema from "effect/Schema"
+ * import { FilterDateTime } from "@plivo-effect/core"
+ *
+ * Schema.encodeSync(FilterDateTime)(new Date(0)) // "1970-01-01 00:00:00.000000"
+ * ```
+ *
+ * @since 0.1.0
+ */
+export class FilterDateTime extends Schema.transformOrFail(
+  Schema.String.annotations({ description: "a UTC filter timestamp, YYYY-MM-DD HH:MM:SS.ffffff" }),
+  DateTimeInput,
+  {
+    strict: true,
+    decode: (input, _, ast) => decodeUtc(input, ast),
+    encode: (dt) => ParseResult.succeed(formatFilter(dt))
+  }
+).annotations({ identifier: "FilterDateTime" }) {}

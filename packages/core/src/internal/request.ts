@@ -1,0 +1,242 @@
+import type * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
+import { ListMeta } from "../ListMeta.js"
+import type { PlivoClient } from "../PlivoClient.js"
+import type { PlivoConfig } from "../PlivoConfig.js"
+import {
+  BadRequestError,
+  DecodeError,
+  type HttpStatusError,
+  InvalidParamsError,
+  type PlivoError,
+  TransportError
+} from "../PlivoError.js"
+import type { RetryPolicy } from "../RetryPolicy.js"
+import * as Body from "./body.js"
+import * as Issue from "./issue.js"
+import * as Paginate from "./paginate.js"
+import * as Path from "./path.js"
+import * as Status from "./status.js"
+import * as Transport from "./transport.js"
+
+type Method = "GET" | "POST" | "DELETE"
+
+interface Call {
+  readonly method: Method
+  readonly path: string
+  readonly request: HttpClientRequest.HttpClientRequest
+  readonly retry: RetryPolicy
+}
+
+/**
+ * 429 is always safe to retry: Plivo did not act on it. Anything else that failed is
+ * retried only when repeating it cannot act twice: GET and DELETE, or a request that
+ * certainly never left this machine.
+ */
+const isRetryable = (method: Method) => (error: HttpStatusError | TransportError): boolean => {
+  switch (error._tag) {
+    case "RateLimitError":
+      return true
+    case "ServerError":
+      return method !== "POST"
+    case "TransportError":
+      return method !== "POST" || !error.mayHaveBeenDelivered
+    default:
+      return false
+  }
+}
+
+const toQuery = (query: PlivoClient.Query | undefined): Array<[string, string]> => {
+  const params: Array<[string, string]> = []
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue
+    const values = typeof value === "object" ? value : [value]
+    for (const item of values) params.push([key, String(item)])
+  }
+  return params
+}
+
+export const makeService = (config: PlivoConfig.Service, http: HttpClient.HttpClient): PlivoClient.Service => {
+  const prefix = `${config.baseUrl}Account/${config.authId}/`
+  const timeoutMessage = `no answer within ${Duration.format(config.timeout)}`
+
+  /** One request and its body; non-2xx answers become typed errors. */
+  const attempt = (call: Call, n: number): Effect.Effect<Status.Answer, HttpStatusError | TransportError> =>
+    http.execute(call.request).pipe(
+      Effect.flatMap((response) =>
+        Effect.map(response.text, (text): Status.Answer => ({
+          status: response.status,
+          headers: response.headers,
+          text,
+          json: Body.parseJson(text)
+        }))
+      ),
+      Effect.mapError((error) =>
+        new TransportError({
+          method: call.method,
+          path: call.path,
+          reason: Transport.reasonOf(error),
+          timeout: false,
+          mayHaveBeenDelivered: Transport.mayHaveBeenDelivered(error)
+        })
+      ),
+      Effect.timeoutFail({
+        duration: config.timeout,
+        onTimeout: () =>
+          new TransportError({
+            method: call.method,
+            path: call.path,
+            reason: timeoutMessage,
+            timeout: true,
+            mayHaveBeenDelivered: true
+          })
+      }),
+      Effect.flatMap((answer) =>
+        answer.status >= 200 && answer.status < 300 ? Effect.succeed(answer) : Effect.flip(Status.toError(answer, call, n))
+      )
+    )
+
+  /** Sends with retries; succeeds with a 2xx answer that holds no `error`. */
+  const run = (call: Call): Effect.Effect<Status.Answer, PlivoError> =>
+    Effect.gen(function*() {
+      let attempts = 0
+      const answer = yield* Effect.suspend(() => attempt(call, ++attempts)).pipe(
+        Effect.retry({ schedule: call.retry, while: isRetryable(call.method) }),
+        Effect.ensuring(Effect.suspend(() => Effect.annotateCurrentSpan("plivo.attempts", attempts)))
+      )
+      const apiId = Body.apiIdOf(answer.json)
+      if (apiId !== undefined) yield* Effect.annotateCurrentSpan("plivo.api_id", apiId)
+      if (Body.holdsError(answer.json)) {
+        return yield* new BadRequestError({
+          status: answer.status,
+          ...(apiId === undefined ? {} : { apiId }),
+          error: Body.errorTextOf(answer.json, answer.text),
+          method: call.method,
+          path: call.path
+        })
+      }
+      return answer
+    })
+
+  const decode = <A, I, R>(call: Call, schema: Schema.Schema<A, I, R>, answer: Status.Answer) => {
+    if (answer.json === undefined) {
+      const issue = answer.text.trim() === "" ? "the body is empty" : "the body is not JSON"
+      return Effect.fail(new DecodeError({ method: call.method, path: call.path, issue }))
+    }
+    return Schema.decodeUnknown(schema)(answer.json).pipe(
+      Effect.mapError((error) => new DecodeError({ method: call.method, path: call.path, issue: Issue.describe(error) }))
+    )
+  }
+
+  /** Validates the path, then builds the authenticated request. */
+  const prepare = (
+    method: Method,
+    segments: PlivoClient.Path,
+    retry: RetryPolicy | undefined,
+    body: (request: HttpClientRequest.HttpClientRequest) => HttpClientRequest.HttpClientRequest
+  ): Effect.Effect<Call, InvalidParamsError> =>
+    Either.match(Path.build(segments), {
+      onLeft: (issue) => Effect.fail(new InvalidParamsError({ operation: `${method} ${segments.join("/")}`, issue })),
+      onRight: (path) =>
+        Effect.succeed({
+          method,
+          path,
+          retry: retry ?? config.retry,
+          request: HttpClientRequest.make(method)(prefix + path).pipe(
+            HttpClientRequest.basicAuth(config.authId, config.authToken),
+            HttpClientRequest.acceptJson,
+            HttpClientRequest.setHeader("User-Agent", config.userAgent),
+            body
+          )
+        })
+    })
+
+  const traced = <A, E, R>(method: Method, segments: PlivoClient.Path, effect: Effect.Effect<A, E, R>) =>
+    Effect.withSpan(effect, `Plivo ${method} ${segments[0] ?? ""}`, {
+      kind: "client",
+      attributes: { "http.request.method": method, "plivo.resource": segments.join("/") }
+    })
+
+  const jsonBody = (body: unknown) => (request: HttpClientRequest.HttpClientRequest) =>
+    body === undefined ? request : HttpClientRequest.bodyUnsafeJson(request, body)
+
+  const get: PlivoClient.Service["get"] = (segments, options) =>
+    traced(
+      "GET",
+      segments,
+      prepare("GET", segments, options.retry, HttpClientRequest.setUrlParams(toQuery(options.query))).pipe(
+        Effect.flatMap((call) => Effect.flatMap(run(call), (answer) => decode(call, options.schema, answer)))
+      )
+    )
+
+  const post: PlivoClient.Service["post"] = (segments, options) =>
+    traced(
+      "POST",
+      segments,
+      prepare("POST", segments, options.retry, jsonBody(options.body ?? {})).pipe(
+        Effect.flatMap((call) => Effect.flatMap(run(call), (answer) => decode(call, options.schema, answer)))
+      )
+    )
+
+  const postMultipart: PlivoClient.Service["postMultipart"] = (segments, options) =>
+    traced(
+      "POST",
+      segments,
+      prepare("POST", segments, options.retry, HttpClientRequest.bodyFormData(options.form)).pipe(
+        Effect.flatMap((call) => Effect.flatMap(run(call), (answer) => decode(call, options.schema, answer)))
+      )
+    )
+
+  const del: PlivoClient.Service["del"] = (segments, options) =>
+    traced(
+      "DELETE",
+      segments,
+      prepare("DELETE", segments, options.retry, jsonBody(options.body)).pipe(
+        Effect.flatMap((call) =>
+          Effect.flatMap(run(call), (answer) =>
+            answer.text.trim() === ""
+              ? Effect.succeedNone
+              : Effect.asSome(decode(call, options.schema, answer))
+          )
+        )
+      )
+    )
+
+  const paginate: PlivoClient.Service["paginate"] = (segments, options) => {
+    const limit = options.limit ?? 20
+    const start = options.offset ?? 0
+    const concurrency = options.concurrency ?? 1
+    if (!Number.isInteger(limit) || limit < 1 || limit > 20) {
+      return Stream.fail(invalid(segments, `limit must be an integer from 1 to 20, got ${limit}`))
+    }
+    if (!Number.isInteger(start) || start < 0) {
+      return Stream.fail(invalid(segments, `offset must be a non-negative integer, got ${start}`))
+    }
+    const page = Schema.Struct({
+      meta: Schema.optionalWith(ListMeta, { nullable: true }),
+      items: Schema.propertySignature(Schema.Array(options.item)).pipe(Schema.fromKey(options.key ?? "objects"))
+    })
+    return Paginate.stream({
+      start,
+      limit,
+      concurrency,
+      fetch: (offset) =>
+        get(segments, {
+          schema: page,
+          query: { ...options.query, limit, offset },
+          ...(options.retry === undefined ? {} : { retry: options.retry })
+        })
+    })
+  }
+
+  return { authId: config.authId, get, post, del, postMultipart, paginate }
+}
+
+const invalid = (segments: PlivoClient.Path, issue: string) =>
+  new InvalidParamsError({ operation: `list ${segments.join("/")}`, issue })
+

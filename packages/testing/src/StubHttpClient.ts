@@ -1,0 +1,217 @@
+/**
+ * An `HttpClient` that answers from a function and records every request, so that code
+ * using the SDK can be tested without a network or a Plivo account.
+ *
+ * @since 0.1.0
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import { PlivoClient, PlivoConfig } from "@plivo-effect/core"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Ref from "effect/Ref"
+
+/**
+ * A request as the stub saw it.
+ *
+ * @since 0.1.0
+ */
+export interface RecordedRequest {
+  readonly method: string
+  /** The full URL, query included. */
+  readonly url: string
+  /** The URL path, e.g. `/v1/Account/MA…/Message/`. */
+  readonly path: string
+  /** The path below `Account/{auth_id}/`, e.g. `Message/`; the whole path when it has no such prefix. */
+  readonly resource: string
+  /** Query parameters; a repeated key keeps its last value (see `url` for all). */
+  readonly query: Readonly<Record<string, string>>
+  /** Header names are lower case. */
+  readonly headers: Readonly<Record<string, string>>
+  /** The parsed JSON body, or `undefined` when there was none or it was not JSON. */
+  readonly json: unknown
+  /** The body as text, `""` when empty or not text. */
+  readonly text: string
+  /** The multipart body of a form upload. */
+  readonly formData: FormData | undefined
+}
+
+/**
+ * What the handler answers.
+ *
+ * @since 0.1.0
+ */
+export type StubResponse =
+  | {
+    readonly _tag: "Response"
+    readonly status: number
+    readonly headers: Readonly<Record<string, string>>
+    readonly body: string | null
+  }
+  | { readonly _tag: "TransportFailure"; readonly code: string }
+
+/**
+ * @since 0.1.0
+ */
+export type Handler = (request: RecordedRequest) => StubResponse | Effect.Effect<StubResponse>
+
+/**
+ * Reads what the stub received.
+ *
+ * @since 0.1.0
+ */
+export class StubHttpClient extends Context.Tag("@plivo-effect/testing/StubHttpClient")<StubHttpClient, {
+  /** Every request, oldest first. */
+  readonly requests: Effect.Effect<ReadonlyArray<RecordedRequest>>
+  readonly clear: Effect.Effect<void>
+}>() {}
+
+/**
+ * A JSON answer.
+ *
+ * @since 0.1.0
+ */
+export const json = (status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): StubResponse => ({
+  _tag: "Response",
+  status,
+  headers: { "content-type": "application/json", ...headers },
+  body: JSON.stringify(body)
+})
+
+/**
+ * A text answer, e.g. the HTML error page of a proxy.
+ *
+ * @since 0.1.0
+ */
+export const text = (status: number, body: string, headers: Readonly<Record<string, string>> = {}): StubResponse => ({
+  _tag: "Response",
+  status,
+  headers: { "content-type": "text/plain", ...headers },
+  body
+})
+
+/**
+ * An answer without a body, e.g. 204.
+ *
+ * @since 0.1.0
+ */
+export const empty = (status: number, headers: Readonly<Record<string, string>> = {}): StubResponse => ({
+  _tag: "Response",
+  status,
+  headers,
+  body: null
+})
+
+/**
+ * No answer: the connection failed with this error code (`ECONNRESET` by default; use
+ * `ECONNREFUSED` for a request that never left).
+ *
+ * @since 0.1.0
+ */
+export const transportFailure = (code = "ECONNRESET"): StubResponse => ({ _tag: "TransportFailure", code })
+
+const decoder = new TextDecoder()
+
+const bodyOf = (request: HttpClientRequest.HttpClientRequest) => {
+  const body = request.body
+  switch (body._tag) {
+    case "Uint8Array": {
+      const text = decoder.decode(body.body)
+      return { text, json: parseJson(text), formData: undefined }
+    }
+    case "Raw":
+      return typeof body.body === "string"
+        ? { text: body.body, json: parseJson(body.body), formData: undefined }
+        : { text: "", json: undefined, formData: undefined }
+    case "FormData":
+      return { text: "", json: undefined, formData: body.formData }
+    default:
+      return { text: "", json: undefined, formData: undefined }
+  }
+}
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+const record = (request: HttpClientRequest.HttpClientRequest, url: URL): RecordedRequest => {
+  const match = /\/Account\/[^/]+\/(.*)$/.exec(url.pathname)
+  return {
+    method: request.method,
+    url: url.href,
+    path: url.pathname,
+    resource: match?.[1] ?? url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers: { ...request.headers },
+    ...bodyOf(request)
+  }
+}
+
+/**
+ * An `HttpClient` layer that answers every request with `handler` and records it. The
+ * handler may return an `Effect`, to delay (on the `TestClock`) or never answer.
+ *
+ * @since 0.1.0
+ * @example
+ * import { StubHttpClient } from "@plivo-effect/testing"
+ *
+ * const Stub = StubHttpClient.layer((request) =>
+ *   request.resource === "Message/"
+ *     ? StubHttpClient.json(202, { api_id: "1", message: "message(s) queued", message_uuid: ["u1"] })
+ *     : StubHttpClient.json(404, { api_id: "1", error: "not found" })
+ * )
+ */
+export const layer = (handler: Handler): Layer.Layer<HttpClient.HttpClient | StubHttpClient> =>
+  Layer.effectContext(
+    Effect.gen(function*() {
+      const requests = yield* Ref.make<ReadonlyArray<RecordedRequest>>([])
+      const client = HttpClient.make((request, url) =>
+        Effect.gen(function*() {
+          const recorded = record(request, url)
+          yield* Ref.update(requests, (all) => [...all, recorded])
+          const answer = handler(recorded)
+          const response = Effect.isEffect(answer) ? yield* answer : answer
+          if (response._tag === "TransportFailure") {
+            const cause = Object.assign(new Error(`stubbed transport failure: ${response.code}`), { code: response.code })
+            return yield* new HttpClientError.RequestError({ request, reason: "Transport", cause })
+          }
+          return HttpClientResponse.fromWeb(
+            request,
+            new Response(response.body, { status: response.status, headers: response.headers })
+          )
+        })
+      )
+      return Context.make(HttpClient.HttpClient, client).pipe(
+        Context.add(StubHttpClient, { requests: Ref.get(requests), clear: Ref.set(requests, []) })
+      )
+    })
+  )
+
+/**
+ * Credentials of the stubbed account used by `layerClient`.
+ *
+ * @since 0.1.0
+ */
+export const credentials = { authId: "MASTUBSTUBSTUBSTUB00", authToken: "stub-auth-token" } as const
+
+/**
+ * A `PlivoClient` that talks to `handler`, with test credentials and the default retry
+ * policy; pass `config` to change any option.
+ *
+ * @since 0.1.0
+ */
+export const layerClient = (
+  handler: Handler,
+  config: Partial<PlivoConfig.Options> = {}
+): Layer.Layer<PlivoClient | StubHttpClient | HttpClient.HttpClient> =>
+  PlivoClient.layer.pipe(
+    Layer.provideMerge(layer(handler)),
+    Layer.provide(PlivoConfig.layer({ ...credentials, ...config }).pipe(Layer.orDie))
+  )
