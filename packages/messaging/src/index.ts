@@ -1,0 +1,1 @@
+export * as MessageXml from "./MessageXml.js"
