@@ -1,0 +1,120 @@
+import { describe, expect, it } from "@effect/vitest"
+import { PlivoClient } from "@plivo-effect/core"
+import { StubHttpClient } from "@plivo-effect/testing"
+import * as Chunk from "effect/Chunk"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
+import * as TestClock from "effect/TestClock"
+
+const Item = Schema.Struct({ id: Schema.Number })
+
+type NextStyle = "path" | "null" | "empty" | "missing"
+
+/** A list of `total` items served in pages; `next` on the last page follows `lastNext`. */
+const listServer = (options: {
+  readonly total: number
+  readonly key?: string
+  readonly lastNext: NextStyle
+  readonly totalCount?: boolean
+  readonly delayFor?: (offset: number) => number
+}) =>
+  StubHttpClient.layerClient((request) => {
+    const limit = Number(request.query["limit"])
+    const offset = Number(request.query["offset"])
+    const items = Array.from({ length: Math.max(0, Math.min(limit, options.total - offset)) }, (_, i) => ({
+      id: offset + i
+    }))
+    const more = offset + limit < options.total
+    const next = more ? `/v1/Account/X/Thing/?limit=${limit}&offset=${offset + limit}` : undefined
+    const meta: Record<string, unknown> = { limit, offset }
+    if (options.totalCount === true) meta.total_count = options.total
+    if (next !== undefined) meta.next = next
+    else if (options.lastNext === "null") meta.next = null
+    else if (options.lastNext === "empty") meta.next = ""
+    else if (options.lastNext === "path") meta.next = `/v1/Account/X/Thing/?limit=${limit}&offset=${offset + limit}`
+    const answer = StubHttpClient.json(200, { api_id: "a", meta, [options.key ?? "objects"]: items })
+    const delay = options.delayFor?.(offset) ?? 0
+    return delay === 0 ? answer : Effect.as(Effect.sleep(delay), answer)
+  })
+
+const collect = (options: { key?: string; limit?: number; concurrency?: number; query?: Record<string, string> }) =>
+  Effect.flatMap(PlivoClient, (client) =>
+    client
+      .paginate(["Thing"], { item: Item, ...options })
+      .pipe(Stream.runCollect, Effect.map((chunk) => Chunk.toArray(chunk).map((item) => item.id))))
+
+const offsets = Effect.flatMap(StubHttpClient.StubHttpClient, (stub) => stub.requests).pipe(
+  Effect.map((requests) => requests.map((r) => Number(r.query["offset"])))
+)
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i)
+
+describe("paginate", () => {
+  it.effect("stops on a short last page even when next still points on", () =>
+    Effect.gen(function*() {
+      expect(yield* collect({ limit: 20 })).toEqual(range(45))
+      expect(yield* offsets).toEqual([0, 20, 40])
+    }).pipe(Effect.provide(listServer({ total: 45, lastNext: "path" }))))
+
+  for (const style of ["null", "empty", "missing"] as const) {
+    it.effect(`stops on a full page whose next is ${style}`, () =>
+      Effect.gen(function*() {
+        expect(yield* collect({ limit: 20 })).toEqual(range(40))
+        expect(yield* offsets).toEqual([0, 20])
+      }).pipe(Effect.provide(listServer({ total: 40, lastNext: style }))))
+  }
+
+  it.effect("reads 10DLC lists keyed by brands", () =>
+    Effect.gen(function*() {
+      expect(yield* collect({ key: "brands", limit: 5 })).toEqual(range(12))
+    }).pipe(Effect.provide(listServer({ total: 12, key: "brands", lastNext: "null" }))))
+
+  it.effect("a list keyed otherwise than expected is a DecodeError", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(collect({ limit: 5 }))
+      expect(error._tag).toBe("DecodeError")
+    }).pipe(Effect.provide(listServer({ total: 12, key: "brands", lastNext: "null" }))))
+
+  it.effect("an empty first page gives an empty stream after one request", () =>
+    Effect.gen(function*() {
+      expect(yield* collect({})).toEqual([])
+      expect(yield* offsets).toEqual([0])
+    }).pipe(Effect.provide(listServer({ total: 0, lastNext: "null" }))))
+
+  it.effect("filters go with every page", () =>
+    Effect.gen(function*() {
+      yield* collect({ limit: 10, query: { message_direction: "inbound" } })
+      const requests = yield* Effect.flatMap(StubHttpClient.StubHttpClient, (stub) => stub.requests)
+      expect(requests.map((r) => r.query["message_direction"])).toEqual(["inbound", "inbound", "inbound"])
+    }).pipe(Effect.provide(listServer({ total: 25, lastNext: "null" }))))
+
+  it.effect("concurrent page fetch keeps the order", () =>
+    Effect.gen(function*() {
+      // Later pages answer sooner, so completion order is the reverse of offset order.
+      const fiber = yield* Effect.fork(collect({ limit: 10, concurrency: 4 }))
+      yield* TestClock.adjust("10 seconds")
+      const ids = yield* fiber.await.pipe(Effect.flatten)
+      expect(ids).toEqual(range(95))
+      expect((yield* offsets).sort((a, b) => a - b)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90])
+    }).pipe(
+      Effect.provide(
+        listServer({ total: 95, lastNext: "null", totalCount: true, delayFor: (offset) => 1000 - offset * 10 })
+      )
+    ))
+
+  it.effect("concurrency without total_count falls back to page after page", () =>
+    Effect.gen(function*() {
+      expect(yield* collect({ limit: 10, concurrency: 4 })).toEqual(range(35))
+      expect(yield* offsets).toEqual([0, 10, 20, 30])
+    }).pipe(Effect.provide(listServer({ total: 35, lastNext: "null" }))))
+
+  it.effect("limit outside 1..20 is refused with no request", () =>
+    Effect.gen(function*() {
+      for (const limit of [0, 21, 2.5]) {
+        const error = yield* Effect.flip(collect({ limit }))
+        expect(error._tag).toBe("InvalidParamsError")
+      }
+      expect(yield* offsets).toEqual([])
+    }).pipe(Effect.provide(listServer({ total: 5, lastNext: "null" }))))
+})
