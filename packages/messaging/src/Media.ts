@@ -1,0 +1,125 @@
+/**
+ * The `Media` service: the account's media store, used by MMS through `media_ids`.
+ *
+ * @since 0.1.0
+ */
+import { type InvalidParamsError, PlivoClient, type PlivoError } from "@plivo-effect/core"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Stream from "effect/Stream"
+import { Issues, preview } from "./internal/issues.js"
+import * as Upload from "./internal/upload.js"
+import { MediaList, MediaObject } from "./MediaObject.js"
+import type { MediaFile, UploadResponse } from "./MediaUpload.js"
+
+/**
+ * @since 0.1.0
+ */
+export declare namespace Media {
+  /**
+   * @since 0.1.0
+   */
+  export interface Service {
+    /**
+     * `POST Media/` (multipart, one `file` part per file). At most 10 files of at most
+     * 2 MiB each, checked before sending. Each file gets its own result: a file Plivo did
+     * not store is a `Failed` result, not an error of the whole call. Plivo purges media
+     * not used by an MMS within 6 hours.
+     */
+    readonly upload: (files: ReadonlyArray<MediaFile>) => Effect.Effect<UploadResponse, PlivoError>
+    /** `GET Media/{media_id}/`. */
+    readonly get: (media_id: string) => Effect.Effect<MediaObject, PlivoError>
+    /** One page of `GET Media/`: `limit` 1–20 (default 20), `offset` ≥ 0. */
+    readonly list: (params?: Media.ListParams) => Effect.Effect<MediaList, PlivoError>
+    /** Every media object, page after page; `limit` is the page size. */
+    readonly stream: (params?: { readonly limit?: number }) => Stream.Stream<MediaObject, PlivoError>
+  }
+
+  /**
+   * @since 0.1.0
+   */
+  export interface ListParams {
+    readonly limit?: number
+    readonly offset?: number
+  }
+}
+
+const resource = { "plivo.resource": "Media" }
+
+const pageQuery = (params: Media.ListParams): Effect.Effect<PlivoClient.Query, InvalidParamsError> => {
+  const issues = new Issues()
+  const { limit, offset } = params
+  if (limit !== undefined) {
+    issues.check(
+      Number.isInteger(limit) && limit >= 1 && limit <= 20,
+      `limit must be an integer from 1 to 20, got ${preview(limit)}`
+    )
+  }
+  if (offset !== undefined) {
+    issues.check(Number.isInteger(offset) && offset >= 0, `offset must be a non-negative integer, got ${preview(offset)}`)
+  }
+  return issues.result("Media.list", () => ({
+    ...(limit === undefined ? {} : { limit }),
+    ...(offset === undefined ? {} : { offset })
+  }))
+}
+
+/**
+ * Media: upload files for MMS, read and list what the account stores. Plivo documents no
+ * way to delete account media (unused uploads expire after 6 hours); to drop the media of
+ * a sent MMS use `Messages.deleteMedia`.
+ *
+ * @since 0.1.0
+ * @example
+ * import { Media, Messages } from "@plivo-effect/messaging"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const media = yield* Media
+ *   const { objects } = yield* media.upload([
+ *     { name: "cat.jpg", contentType: "image/jpeg", data: new Uint8Array(jpegBytes) }
+ *   ])
+ *   const ids = objects.flatMap((r) => (r._tag === "Uploaded" ? [r.media_id] : []))
+ *   const messages = yield* Messages
+ *   return yield* messages.send({ src: "14155550100", dst: "14155550123", type: "mms", media_ids: ids })
+ * })
+ */
+export class Media extends Context.Tag("@plivo-effect/messaging/Media")<Media, Media.Service>() {
+  /** Builds the service on a `PlivoClient`. */
+  static readonly make: Effect.Effect<Media.Service, never, PlivoClient> = Effect.gen(function*() {
+    const client = yield* PlivoClient
+
+    const upload = Effect.fn("Media.upload", { attributes: resource })(function*(files: ReadonlyArray<MediaFile>) {
+      const form = yield* Upload.form(files)
+      const response = yield* client.postMultipart(["Media"], { schema: Upload.RawResponse, form })
+      const objects = response.objects.map(Upload.classify)
+      yield* Effect.annotateCurrentSpan({
+        "plivo.api_id": response.api_id,
+        "plivo.media.files": files.length,
+        "plivo.media.failed": objects.filter((r) => r._tag === "Failed").length
+      })
+      return { api_id: response.api_id, objects }
+    })
+
+    const get = Effect.fn("Media.get", { attributes: resource })(function*(media_id: string) {
+      yield* Effect.annotateCurrentSpan("plivo.media_id", media_id)
+      return yield* client.get(["Media", media_id], { schema: MediaObject })
+    })
+
+    const list = Effect.fn("Media.list", { attributes: resource })(function*(params: Media.ListParams = {}) {
+      const query = yield* pageQuery(params)
+      return yield* client.get(["Media"], { schema: MediaList, query })
+    })
+
+    const stream = (params: { readonly limit?: number } = {}): Stream.Stream<MediaObject, PlivoError> =>
+      client.paginate(["Media"], { item: MediaObject, limit: params.limit ?? 20 }).pipe(
+        Stream.withSpan("Media.stream", { attributes: resource })
+      )
+
+    return { upload, get, list, stream }
+  })
+
+  /** The service, given a `PlivoClient`. */
+  static readonly layer: Layer.Layer<Media, never, PlivoClient> = Layer.effect(Media, Media.make)
+}

@@ -1,0 +1,128 @@
+/**
+ * The Message Detail Record (MDR) returned by `GET Message/{uuid}/` and in message lists.
+ *
+ * @since 0.1.0
+ */
+import { ListMeta, Money, PlivoDateTime } from "@plivo-effect/core"
+import * as Schema from "effect/Schema"
+import { blankAsAbsent, ErrorCode, LenientDateTime, openEnum, optional } from "./internal/schema.js"
+
+/**
+ * `message_direction`. Unknown values decode as plain strings.
+ *
+ * @since 0.1.0
+ */
+export const MessageDirection = openEnum("inbound", "outbound")
+
+/**
+ * `message_state` (messages.md §5). `rejected` and `deleted` appear only in some SDKs;
+ * unknown values decode as plain strings.
+ *
+ * @since 0.1.0
+ */
+export const MessageState = openEnum(
+  "queued",
+  "sent",
+  "delivered",
+  "undelivered",
+  "failed",
+  "read",
+  "received",
+  "rejected"
+)
+
+/**
+ * `message_type`. Unknown values decode as plain strings.
+ *
+ * @since 0.1.0
+ */
+export const MessageType = openEnum("sms", "mms", "whatsapp")
+
+/**
+ * WhatsApp `conversation_origin`; Plivo sends `""` for non-WhatsApp messages.
+ *
+ * @since 0.1.0
+ */
+export const ConversationOrigin = openEnum("utility", "authentication", "marketing", "service")
+
+/**
+ * A message record. Field names are Plivo's. Every field Plivo added after 2020 is
+ * optional, and unknown fields are ignored.
+ *
+ * - Timestamps decode to `DateTime.Utc` (Plivo sends them in the account's time zone).
+ *   Optional timestamps sent as `""` or `null` decode as absent. The WhatsApp expiry is
+ *   read under both names Plivo uses, `conversation_expiration_timestamp` (SDKs, fixtures)
+ *   and `conversation_expiry_timestamp` (docs), as a Plivo timestamp or Unix seconds.
+ * - `total_rate`, `total_amount`, `carrier_fees`, `carrier_fees_rate` decode to exact
+ *   `BigDecimal`s.
+ * - `error_code` stays `string | null` (`"000"` means delivered); `null` also when absent.
+ * - `api_id` is present on `Messages.get` only.
+ *
+ * @example
+ * ```ts
+ * import * as Schema from "effect/Schema"
+ * import { Message } from "@plivo-effect/messaging"
+ *
+ * const message = Schema.decodeUnknownSync(Message)(json)
+ * message.message_time // DateTime.Utc
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const Message = Schema.Struct({
+  api_id: optional(Schema.String),
+  message_uuid: Schema.String,
+  message_time: PlivoDateTime,
+  message_direction: MessageDirection,
+  message_state: MessageState,
+  message_type: MessageType,
+  from_number: Schema.String,
+  to_number: Schema.String,
+  units: Schema.Number,
+  total_rate: Money,
+  total_amount: Money,
+  error_code: Schema.optionalWith(ErrorCode, { default: () => null }),
+  error_message: optional(Schema.String),
+  resource_uri: optional(Schema.String),
+  powerpack_id: optional(Schema.NullOr(Schema.String)),
+  requester_ip: optional(Schema.String),
+  is_domestic: optional(Schema.Boolean),
+  replaced_sender: optional(Schema.String),
+  destination_country_iso2: optional(Schema.String),
+  destination_network: optional(Schema.NullOr(Schema.String)),
+  tendlc_campaign_id: optional(Schema.NullOr(Schema.String)),
+  tendlc_registration_status: optional(Schema.NullOr(Schema.String)),
+  carrier_fees: blankAsAbsent(Money),
+  carrier_fees_rate: blankAsAbsent(Money),
+  dlt_entity_id: optional(Schema.String),
+  dlt_template_id: optional(Schema.String),
+  dlt_template_category: optional(Schema.String),
+  conversation_id: optional(Schema.NullOr(Schema.String)),
+  conversation_origin: optional(Schema.NullOr(ConversationOrigin)),
+  conversation_expiration_timestamp: blankAsAbsent(LenientDateTime),
+  conversation_expiry_timestamp: blankAsAbsent(LenientDateTime),
+  log: optional(Schema.String),
+  message_sent_time: blankAsAbsent(PlivoDateTime),
+  message_updated_time: blankAsAbsent(PlivoDateTime)
+}).annotations({ identifier: "Message" })
+
+/**
+ * @since 0.1.0
+ */
+export interface Message extends Schema.Schema.Type<typeof Message> {}
+
+/**
+ * One page of `GET Message/`. `meta` carries no `total_count` on the live API.
+ *
+ * @since 0.1.0
+ */
+export const MessageList = Schema.Struct({
+  api_id: Schema.String,
+  meta: Schema.optionalWith(ListMeta, { default: () => ({}), nullable: true }),
+  objects: Schema.Array(Message)
+}).annotations({ identifier: "MessageList" })
+
+/**
+ * @since 0.1.0
+ */
+export interface MessageList extends Schema.Schema.Type<typeof MessageList> {}

@@ -1,0 +1,147 @@
+/**
+ * The `Messages` service: send SMS, MMS and WhatsApp messages, read message records and
+ * walk the whole message history.
+ *
+ * @since 0.1.0
+ */
+import { PlivoClient, type PlivoError } from "@plivo-effect/core"
+import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
+import { dropRecentRepeats } from "./internal/recentRepeats.js"
+import { listQuery, streamQuery } from "./internal/listQuery.js"
+import * as SendBody from "./internal/sendBody.js"
+import { MessageMediaList } from "./MediaObject.js"
+import type { MessageListFilters, MessageStreamFilters } from "./MessageFilters.js"
+import { Message, MessageList } from "./MessageRecord.js"
+import type { SendParams } from "./SendParams.js"
+import { SendResult } from "./SendResult.js"
+
+/**
+ * @since 0.1.0
+ */
+export declare namespace Messages {
+  /**
+   * @since 0.1.0
+   */
+  export interface Service {
+    /**
+     * `POST Message/`. Every documented rule is checked first; a violation fails with
+     * `InvalidParamsError` and nothing is sent. Never retried once it may have reached
+     * Plivo (Plivo has no idempotency keys).
+     */
+    readonly send: (params: SendParams) => Effect.Effect<SendResult, PlivoError>
+    /** `GET Message/{message_uuid}/`. */
+    readonly get: (message_uuid: string) => Effect.Effect<Message, PlivoError>
+    /**
+     * One page of `GET Message/`. Without a `message_time*` filter Plivo returns the
+     * last 24 hours only.
+     */
+    readonly list: (filters?: MessageListFilters) => Effect.Effect<MessageList, PlivoError>
+    /**
+     * Every message matching `filters`, newest first, page after page.
+     *
+     * - The upper time bound is pinned when the stream starts: to `message_time__lte` =
+     *   now (from the `Clock`) unless the caller gave an upper bound that is not in the
+     *   future. Messages arriving during the walk therefore cannot shift offsets: none is
+     *   emitted twice and none is skipped.
+     * - Without a lower bound the stream covers Plivo's whole 90-day look-back (Plivo
+     *   alone would search the last 24 hours), starting one hour inside it: the bound is
+     *   fixed while Plivo's window slides, and the margin lets a walk run for an hour
+     *   (and survive clock skew) before the bound would leave the window.
+     * - A bound earlier than 90 days before now fails with `InvalidParamsError`.
+     * - `limit` is the page size (default 20). `total_count` is never needed.
+     */
+    readonly stream: (filters?: MessageStreamFilters) => Stream.Stream<Message, PlivoError>
+    /** `GET Message/{message_uuid}/Media/`: the attachments of an MMS. */
+    readonly listMedia: (message_uuid: string) => Effect.Effect<MessageMediaList, PlivoError>
+    /**
+     * `DELETE Message/{message_uuid}/Media/`: deletes every attachment of an MMS. Plivo
+     * answers 204 or a small JSON ack; both succeed.
+     */
+    readonly deleteMedia: (message_uuid: string) => Effect.Effect<void, PlivoError>
+  }
+}
+
+const resource = { "plivo.resource": "Message" }
+
+// Two of the largest pages: a row pushed onto the next page by a late insert is still
+// remembered when it shows up again.
+const REPEAT_WINDOW = 40
+
+/**
+ * Messages: send, get, list and stream message records, and manage MMS attachments.
+ *
+ * @since 0.1.0
+ * @example
+ * import { Messages } from "@plivo-effect/messaging"
+ * import { Effect, Stream } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const messages = yield* Messages
+ *   const sent = yield* messages.send({ src: "14155550100", dst: ["14155550123"], text: "Hello" })
+ *   const record = yield* messages.get(sent.message_uuid[0]!)
+ *   const outbound = yield* messages.stream({ message_direction: "outbound" }).pipe(Stream.runCount)
+ *   return { state: record.message_state, outbound }
+ * })
+ * // Effect.provide(program, Messages.layer), with a PlivoClient layer below it
+ */
+export class Messages extends Context.Tag("@plivo-effect/messaging/Messages")<Messages, Messages.Service>() {
+  /** Builds the service on a `PlivoClient`. */
+  static readonly make: Effect.Effect<Messages.Service, never, PlivoClient> = Effect.gen(function*() {
+    const client = yield* PlivoClient
+
+    const send = Effect.fn("Messages.send", { attributes: resource })(function*(params: SendParams) {
+      const body = yield* SendBody.encode(params)
+      const result = yield* client.post(["Message"], { schema: SendResult, body })
+      yield* Effect.annotateCurrentSpan({
+        "plivo.api_id": result.api_id,
+        "plivo.message.type": String(body.type),
+        "plivo.message.accepted": result.message_uuid.length,
+        "plivo.message.invalid": result.invalid_number.length
+      })
+      return result
+    })
+
+    const get = Effect.fn("Messages.get", { attributes: resource })(function*(message_uuid: string) {
+      yield* Effect.annotateCurrentSpan("plivo.message_uuid", message_uuid)
+      return yield* client.get(["Message", message_uuid], { schema: Message })
+    })
+
+    const list = Effect.fn("Messages.list", { attributes: resource })(function*(filters: MessageListFilters = {}) {
+      const query = yield* listQuery(filters)
+      return yield* client.get(["Message"], { schema: MessageList, query })
+    })
+
+    const stream = (filters: MessageStreamFilters = {}): Stream.Stream<Message, PlivoError> =>
+      Stream.unwrap(
+        Effect.map(
+          Effect.flatMap(Clock.currentTimeMillis, (now) => streamQuery(filters, now)),
+          (query) =>
+            dropRecentRepeats(
+              client.paginate(["Message"], { item: Message, query, limit: filters.limit ?? 20 }),
+              (message) => message.message_uuid,
+              REPEAT_WINDOW
+            )
+        )
+      ).pipe(Stream.withSpan("Messages.stream", { attributes: resource }))
+
+    const listMedia = Effect.fn("Messages.listMedia", { attributes: resource })(function*(message_uuid: string) {
+      yield* Effect.annotateCurrentSpan("plivo.message_uuid", message_uuid)
+      return yield* client.get(["Message", message_uuid, "Media"], { schema: MessageMediaList })
+    })
+
+    const deleteMedia = Effect.fn("Messages.deleteMedia", { attributes: resource })(function*(message_uuid: string) {
+      yield* Effect.annotateCurrentSpan("plivo.message_uuid", message_uuid)
+      yield* client.del(["Message", message_uuid, "Media"], { schema: Schema.Unknown })
+    })
+
+    return { send, get, list, stream, listMedia, deleteMedia }
+  })
+
+  /** The service, given a `PlivoClient`. */
+  static readonly layer: Layer.Layer<Messages, never, PlivoClient> = Layer.effect(Messages, Messages.make)
+}
