@@ -4,3 +4,4 @@
  * @since 0.1.0
  */
 export * as StubHttpClient from "./StubHttpClient.js"
+export * from "./PlivoEmulator.js"

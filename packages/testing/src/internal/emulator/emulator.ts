@@ -1,0 +1,86 @@
+/**
+ * Assembles one emulator: resolved options, state, the `HttpApp` and the handle.
+ *
+ * @internal
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import type * as HttpApp from "@effect/platform/HttpApp"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as FiberSet from "effect/FiberSet"
+import * as Option from "effect/Option"
+import type * as Scope from "effect/Scope"
+import { randomInt } from "node:crypto"
+import { makeApp } from "./app.js"
+import type { RandomFaults } from "./faults.js"
+import { makeFaults } from "./faults.js"
+import type { EmulatorHandle } from "./handleTypes.js"
+import { makeHandle } from "./handle.js"
+import { generateAuthId, generateAuthToken } from "./ids.js"
+import { defaultBarredPrefixes } from "./numbers.js"
+import { makeRateLimits } from "./rateLimits.js"
+import type { EmulatorState } from "./state.js"
+import { makeStore } from "./store.js"
+
+/** Options of `PlivoEmulator.layer` / `layerServer`. */
+export interface EmulatorOptions {
+  /** Default: `"MA"` + 18 random upper-case alphanumerics. */
+  readonly authId?: string | undefined
+  /** Default: 40 random alphanumerics. */
+  readonly authToken?: string | undefined
+  /** `layerServer` only; default 0 (a free port). */
+  readonly port?: number | undefined
+  /** Enforce Plivo's budgets (300 req / 5 s, 20 / min on `GET Message/`); default false. */
+  readonly rateLimits?: boolean | undefined
+  /** Seed of the random fault source; default random. */
+  readonly seed?: number | undefined
+  /** Random faults from the start (also settable through the handle). */
+  readonly randomFaults?: RandomFaults | undefined
+  /** Destination prefixes refused with 403; default North Korea, Cuba, Iran, Syria. */
+  readonly barredPrefixes?: ReadonlyArray<string> | undefined
+  /** The automatic queued → sent → delivered walk. */
+  readonly lifecycle?: {
+    /** Default true; false leaves sent messages queued until `advance`. */
+    readonly auto?: boolean | undefined
+    /** queued → sent; default 100 millis. */
+    readonly sentAfter?: Duration.DurationInput | undefined
+    /** sent → delivered / undelivered; default 200 millis. */
+    readonly deliveredAfter?: Duration.DurationInput | undefined
+  } | undefined
+}
+
+/** @internal */
+export interface Emulator {
+  readonly app: HttpApp.Default
+  readonly handle: (baseUrl: string) => EmulatorHandle
+}
+
+/**
+ * Builds an emulator. Status callbacks go through the `HttpClient` in the environment
+ * when there is one, else through the global `fetch`.
+ */
+export const makeEmulator = (options: EmulatorOptions = {}): Effect.Effect<Emulator, never, Scope.Scope> =>
+  Effect.gen(function*() {
+    const fromEnvironment = yield* Effect.serviceOption(HttpClient.HttpClient)
+    const callbackClient = Option.isSome(fromEnvironment)
+      ? fromEnvironment.value
+      : yield* Effect.provide(HttpClient.HttpClient, FetchHttpClient.layer)
+    const state: EmulatorState = {
+      authId: options.authId ?? generateAuthId(),
+      authToken: options.authToken ?? generateAuthToken(),
+      store: makeStore(),
+      faults: makeFaults(options.seed ?? randomInt(0, 2 ** 31), options.randomFaults),
+      rateLimits: makeRateLimits(options.rateLimits ?? false),
+      barredPrefixes: options.barredPrefixes ?? defaultBarredPrefixes,
+      lifecycle: {
+        auto: options.lifecycle?.auto ?? true,
+        sentAfter: Duration.decode(options.lifecycle?.sentAfter ?? "100 millis"),
+        deliveredAfter: Duration.decode(options.lifecycle?.deliveredAfter ?? "200 millis")
+      },
+      background: yield* FiberSet.make(),
+      callbackChains: new Map(),
+      callbackClient
+    }
+    return { app: makeApp(state), handle: (baseUrl) => makeHandle(state, baseUrl) }
+  })

@@ -1,0 +1,90 @@
+/**
+ * Handlers for `Media/` (media.md).
+ *
+ * @internal
+ */
+import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Multipart from "@effect/platform/Multipart"
+import * as Chunk from "effect/Chunk"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Stream from "effect/Stream"
+import type { RequestContext } from "./context.js"
+import type { IncomingFile } from "./media.js"
+import { MAX_FILES_PER_UPLOAD, storeFiles } from "./media.js"
+import { decodePageParams, pageMeta } from "./pagination.js"
+import * as Responses from "./responses.js"
+import type { EmulatorState } from "./state.js"
+import { formatIsoTime } from "./time.js"
+import { mediaJson } from "./wire.js"
+
+type Handler = (ctx: RequestContext) => Effect.Effect<HttpServerResponse.HttpServerResponse>
+
+const readFiles = (ctx: RequestContext): Effect.Effect<ReadonlyArray<IncomingFile>, Multipart.MultipartError> =>
+  ctx.request.multipartStream.pipe(
+    Stream.filter(Multipart.isFile),
+    // Parts must be drained in order, so this stays sequential.
+    Stream.mapEffect((part) =>
+      Effect.map(part.contentEffect, (content) => ({ key: part.key, fileName: part.name, contentType: part.contentType, content }))
+    ),
+    Stream.filter((f) => f.key === "file"),
+    Stream.runCollect,
+    Effect.map(Chunk.toReadonlyArray)
+  )
+
+/** `POST Media/` — multipart, repeated field `file`. */
+export const upload = (state: EmulatorState): Handler => (ctx) =>
+  Effect.gen(function*() {
+    const contentType = ctx.request.headers["content-type"] ?? ""
+    if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
+      return Responses.error(400, ctx.apiId, "media must be uploaded as multipart/form-data with field 'file'")
+    }
+    const files = yield* Effect.either(readFiles(ctx))
+    if (Either.isLeft(files)) return Responses.error(400, ctx.apiId, "malformed multipart body")
+    if (files.right.length === 0) return Responses.error(400, ctx.apiId, "no file found: use the form field 'file'")
+    if (files.right.length > MAX_FILES_PER_UPLOAD) {
+      return Responses.error(400, ctx.apiId, "at most 10 files can be uploaded per request")
+    }
+    const results = storeFiles(state.store, files.right, ctx.nowMicros)
+    return Responses.json(200, ctx.apiId, {
+      objects: results.map((r) =>
+        r._tag === "Stored"
+          ? { ...mediaJson(r.media, state.authId), status: "success", status_code: 201 }
+          : {
+            file_name: r.file.fileName,
+            content_type: r.file.contentType,
+            size: r.file.content.byteLength,
+            upload_time: formatIsoTime(ctx.nowMicros),
+            status: "error",
+            status_code: 400,
+            error_code: 400,
+            error_message: r.reason
+          }
+      )
+    })
+  })
+
+/** `GET Media/{media_id}/` */
+export const get = (state: EmulatorState): Handler => (ctx) =>
+  Effect.sync(() => {
+    const m = state.store.media(ctx.segments[1] ?? "")
+    return m === undefined ? Responses.notFound(ctx.apiId) : Responses.json(200, ctx.apiId, mediaJson(m, state.authId))
+  })
+
+/** `GET Media/` — newest first, with `total_count`. */
+export const list = (state: EmulatorState): Handler => (ctx) =>
+  Effect.sync(() => {
+    const page = decodePageParams(ctx.query)
+    if (Either.isLeft(page)) return Responses.error(400, ctx.apiId, page.left)
+    const result = state.store.listMedia(page.right.offset, page.right.limit)
+    return Responses.json(200, ctx.apiId, {
+      meta: pageMeta({
+        path: `/v1/Account/${state.authId}/Media/`,
+        query: ctx.query,
+        page: page.right,
+        hasMore: result.hasMore,
+        totalCount: result.total
+      }),
+      objects: result.items.map((m) => mediaJson(m, state.authId))
+    })
+  })

@@ -1,0 +1,68 @@
+/**
+ * `limit` / `offset` and the `meta` block of list responses (overview.md "Pagination").
+ *
+ * @internal
+ */
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+
+const Digits = Schema.String.pipe(Schema.pattern(/^\d+$/))
+
+const Limit = Schema.compose(Digits, Schema.NumberFromString).pipe(Schema.int(), Schema.between(1, 20))
+
+const Offset = Schema.compose(Digits, Schema.NumberFromString).pipe(Schema.int(), Schema.nonNegative())
+
+const MESSAGES: Readonly<Record<string, string>> = {
+  limit: "limit must be an integer between 1 and 20",
+  offset: "offset must be a non-negative integer"
+}
+
+const PageParams = Schema.Struct({
+  limit: Schema.optionalWith(Limit, { default: () => 20 }),
+  offset: Schema.optionalWith(Offset, { default: () => 0 })
+})
+
+/** @internal */
+export interface PageParams {
+  readonly limit: number
+  readonly offset: number
+}
+
+/** Reads `limit` (1–20, default 20) and `offset` (≥ 0); a bad value is a 400 text. */
+export const decodePageParams = (query: URLSearchParams): Either.Either<PageParams, string> => {
+  const input: Record<string, string> = {}
+  for (const key of ["limit", "offset"]) {
+    const value = query.get(key)
+    if (value !== null) input[key] = value.trim()
+  }
+  return Either.mapLeft(Schema.decodeUnknownEither(PageParams)(input), (e) => {
+    const [issue] = ParseResult.ArrayFormatter.formatErrorSync(e)
+    return MESSAGES[String(issue?.path[0])] ?? "invalid limit or offset"
+  })
+}
+
+/** `meta` with relative `next`/`previous` paths that keep the caller's other filters. */
+export const pageMeta = (options: {
+  readonly path: string
+  readonly query: URLSearchParams
+  readonly page: PageParams
+  readonly hasMore: boolean
+  readonly totalCount?: number | undefined
+}): Record<string, unknown> => {
+  const { limit, offset } = options.page
+  const link = (at: number): string => {
+    const q = new URLSearchParams(options.query)
+    q.set("limit", String(limit))
+    q.set("offset", String(at))
+    return `${options.path}?${q.toString()}`
+  }
+  const meta: Record<string, unknown> = {
+    limit,
+    offset,
+    next: options.hasMore ? link(offset + limit) : null,
+    previous: offset > 0 ? link(Math.max(0, offset - limit)) : null
+  }
+  if (options.totalCount !== undefined) meta["total_count"] = options.totalCount
+  return meta
+}
