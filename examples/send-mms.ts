@@ -3,61 +3,20 @@
  *
  *   npx tsx --conditions=@plivo-effect/source examples/send-mms.ts
  *
- * Without PLIVO_AUTH_ID it talks to a stub that answers like Plivo. With PLIVO_AUTH_ID and
- * PLIVO_AUTH_TOKEN it sends for real, from PLIVO_SRC to PLIVO_DST (MMS is US/Canada only).
+ * It runs against the in-process Plivo emulator unless PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN
+ * are set and `--live` is given; then it sends for real, from PLIVO_SRC to PLIVO_DST (MMS
+ * is US/Canada only).
  */
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
-import { PlivoClient, PlivoConfig } from "@plivo-effect/core"
 import { Media, Messages, Messaging } from "@plivo-effect/messaging"
-import { StubHttpClient } from "@plivo-effect/testing"
-import { Config, type ConfigError, Console, Effect, Layer, Option } from "effect"
+import { Config, Console, Effect, Layer } from "effect"
+import * as Plivo from "./lib/plivo.js"
 
 // A 1×1 transparent PNG, so the example needs no file on disk.
 const pixel = Uint8Array.from(
   atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="),
   (c) => c.charCodeAt(0)
 )
-
-/** Answers `POST Media/` (one item per `file` part) and `POST Message/` the way Plivo does. */
-const stubPlivo: StubHttpClient.Handler = (request) => {
-  if (request.method === "POST" && request.resource === "Media/") {
-    const objects = (request.formData?.getAll("file") ?? []).flatMap((part) => {
-      if (!(part instanceof File)) return []
-      const media_id = crypto.randomUUID()
-      return [{
-        media_id,
-        file_name: part.name,
-        content_type: part.type,
-        size: part.size,
-        status: "success",
-        status_code: 201,
-        upload_time: new Date().toISOString(),
-        url: `https://media.plivo.com/Account/MASTUB/Media/${media_id}`
-      }]
-    })
-    return StubHttpClient.json(200, { api_id: crypto.randomUUID(), objects })
-  }
-  if (request.method === "POST" && request.resource === "Message/") {
-    const destinations = String(Object(request.json).dst).split("<")
-    return StubHttpClient.json(202, {
-      api_id: crypto.randomUUID(),
-      message: "message(s) queued",
-      message_uuid: destinations.map(() => crypto.randomUUID())
-    })
-  }
-  return StubHttpClient.json(404, { api_id: crypto.randomUUID(), error: "not found" })
-}
-
-/** The one place that decides which Plivo this example talks to. */
-const plivoClient = (): Layer.Layer<PlivoClient, ConfigError.ConfigError> =>
-  Layer.unwrapEffect(
-    Effect.map(Config.option(Config.string("PLIVO_AUTH_ID")), (authId) =>
-      Option.isSome(authId)
-        ? PlivoClient.layer.pipe(Layer.provide(PlivoConfig.layerConfig()), Layer.provide(NodeHttpClient.layer))
-        : StubHttpClient.layerClient(stubPlivo)
-    )
-  )
 
 const program = Effect.gen(function*() {
   const src = yield* Config.string("PLIVO_SRC").pipe(Config.withDefault("14155550100"))
@@ -79,6 +38,6 @@ const program = Effect.gen(function*() {
 }).pipe(Effect.catchTag("InvalidParamsError", (e) => Console.error(`not sent: ${e.message}`)))
 
 program.pipe(
-  Effect.provide(Messaging.layer.pipe(Layer.provide(plivoClient()))),
+  Effect.provide(Messaging.layer.pipe(Layer.provide(Plivo.layer()))),
   NodeRuntime.runMain
 )

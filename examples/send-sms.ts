@@ -3,61 +3,14 @@
  *
  *   npx tsx --conditions=@plivo-effect/source examples/send-sms.ts
  *
- * Without PLIVO_AUTH_ID it talks to a stub that answers like Plivo. With PLIVO_AUTH_ID and
- * PLIVO_AUTH_TOKEN it sends for real, from PLIVO_SRC to PLIVO_DST (comma-separated).
+ * It runs against the in-process Plivo emulator unless PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN
+ * are set and `--live` is given; then it sends for real, from PLIVO_SRC to PLIVO_DST
+ * (comma-separated).
  */
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
-import { PlivoClient, PlivoConfig } from "@plivo-effect/core"
 import { Messages, segments } from "@plivo-effect/messaging"
-import { StubHttpClient } from "@plivo-effect/testing"
-import { Array as Arr, Config, type ConfigError, Console, DateTime, Effect, Layer, Option } from "effect"
-
-/** Answers `POST Message/` and `GET Message/{uuid}/` the way Plivo does, remembering what was sent. */
-const stubPlivo = (): StubHttpClient.Handler => {
-  const sent = new Map<string, { readonly src: string; readonly dst: string; readonly at: Date }>()
-  return (request) => {
-    if (request.method === "POST" && request.resource === "Message/") {
-      const body = Object(request.json)
-      const uuids = String(body.dst).split("<").map((dst) => {
-        const uuid = crypto.randomUUID()
-        sent.set(uuid, { src: String(body.src), dst, at: new Date() })
-        return uuid
-      })
-      return StubHttpClient.json(202, { api_id: crypto.randomUUID(), message: "message(s) queued", message_uuid: uuids })
-    }
-    const [, uuid = ""] = /^Message\/([^/]+)\/$/.exec(request.resource) ?? []
-    const message = sent.get(uuid)
-    if (request.method !== "GET" || message === undefined) {
-      return StubHttpClient.json(404, { api_id: crypto.randomUUID(), error: "not found" })
-    }
-    return StubHttpClient.json(200, {
-      api_id: crypto.randomUUID(),
-      message_uuid: uuid,
-      // Plivo's format: space separator, the account's UTC offset (here +00:00).
-      message_time: message.at.toISOString().replace("T", " ").replace("Z", "+00:00"),
-      message_direction: "outbound",
-      message_state: "queued",
-      message_type: "sms",
-      from_number: message.src,
-      to_number: message.dst,
-      units: 1,
-      total_rate: "0.00500",
-      total_amount: "0.00500",
-      error_code: null
-    })
-  }
-}
-
-/** The one place that decides which Plivo this example talks to. */
-const plivoClient = (): Layer.Layer<PlivoClient, ConfigError.ConfigError> =>
-  Layer.unwrapEffect(
-    Effect.map(Config.option(Config.string("PLIVO_AUTH_ID")), (authId) =>
-      Option.isSome(authId)
-        ? PlivoClient.layer.pipe(Layer.provide(PlivoConfig.layerConfig()), Layer.provide(NodeHttpClient.layer))
-        : StubHttpClient.layerClient(stubPlivo())
-    )
-  )
+import { Array as Arr, Config, Console, DateTime, Effect, Layer } from "effect"
+import * as Plivo from "./lib/plivo.js"
 
 const program = Effect.gen(function*() {
   const src = yield* Config.string("PLIVO_SRC").pipe(Config.withDefault("14155550100"))
@@ -88,6 +41,6 @@ const program = Effect.gen(function*() {
 )
 
 program.pipe(
-  Effect.provide(Messages.layer.pipe(Layer.provide(plivoClient()))),
+  Effect.provide(Messages.layer.pipe(Layer.provide(Plivo.layer()))),
   NodeRuntime.runMain
 )

@@ -4,70 +4,28 @@
  *
  *   npx tsx --conditions=@plivo-effect/source examples/stream-history.ts
  *
- * Without PLIVO_AUTH_ID it talks to a stub holding 57 messages of the last 60 days. With
- * PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN it reads the real account; Plivo allows 20 list
- * requests a minute, so a long history takes a while.
+ * It runs against the in-process Plivo emulator, seeded with 60 messages of the last 60
+ * days, unless PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN are set and `--live` is given; then it
+ * reads the real account (Plivo allows 20 list requests a minute, so a long history
+ * takes a while).
  */
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
-import { formatMoney, PlivoClient, PlivoConfig } from "@plivo-effect/core"
+import { formatMoney } from "@plivo-effect/core"
 import { type Message, Messages } from "@plivo-effect/messaging"
-import { StubHttpClient } from "@plivo-effect/testing"
-import { BigDecimal, Config, type ConfigError, Console, DateTime, Effect, Layer, Option, Stream } from "effect"
+import { BigDecimal, Console, DateTime, Effect, Layer, Option, Stream } from "effect"
+import * as Plivo from "./lib/plivo.js"
 
-const HOUR = 3_600_000
-const STATES = ["delivered", "delivered", "delivered", "sent", "undelivered", "failed", "received"] as const
-
-/** A `GET Message/` that honours the message_time bounds, newest first, limit and offset. */
-const stubPlivo = (): StubHttpClient.Handler => {
-  const now = Date.now()
-  const rows = Array.from({ length: 57 }, (_, i) => ({ i, ms: now - (i + 1) * 25 * HOUR }))
-  const bound = (value: string | undefined) => (value === undefined ? undefined : Date.parse(`${value.replace(" ", "T")}Z`))
-  return (request) => {
-    if (request.method !== "GET" || request.resource !== "Message/") {
-      return StubHttpClient.json(404, { api_id: crypto.randomUUID(), error: "not found" })
-    }
-    const q = request.query
-    const [gte, lte] = [bound(q.message_time__gte), bound(q.message_time__lte)]
-    const limit = Number(q.limit ?? 20)
-    const offset = Number(q.offset ?? 0)
-    const matching = rows.filter((r) => (gte === undefined || r.ms >= gte) && (lte === undefined || r.ms <= lte))
-    const objects = matching.slice(offset, offset + limit).map(({ i, ms }) => {
-      const state = STATES[i % STATES.length] ?? "sent"
-      const inbound = state === "received"
-      return {
-        message_uuid: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
-        // Plivo's format in an account set to India time.
-        message_time: new Date(ms + 5.5 * HOUR).toISOString().replace("T", " ").replace("Z", "+05:30"),
-        message_direction: inbound ? "inbound" : "outbound",
-        message_state: state,
-        message_type: i % 5 === 0 ? "mms" : "sms",
-        from_number: inbound ? `1415555${String(1000 + i)}` : "14155550100",
-        to_number: inbound ? "14155550100" : `1415555${String(1000 + i)}`,
-        units: 1 + (i % 3),
-        total_rate: "0.00500",
-        total_amount: (0.005 * (1 + (i % 3))).toFixed(5),
-        error_code: state === "undelivered" ? "30" : state === "failed" ? "450" : "000"
-      }
-    })
-    const more = offset + limit < matching.length
-    return StubHttpClient.json(200, {
-      api_id: crypto.randomUUID(),
-      meta: { limit, offset, previous: null, next: more ? `/v1/Account/MASTUB/Message/?limit=${limit}&offset=${offset + limit}` : null },
-      objects
-    })
+/** In the emulator, a history to read: 60 messages of mixed states over the last 60 days. */
+const seedHistory = Effect.gen(function*() {
+  const { emulator } = yield* Plivo.Backend
+  if (Option.isNone(emulator)) return
+  const now = yield* DateTime.now
+  const span = { start: DateTime.subtract(now, { days: 60 }), end: DateTime.subtract(now, { hours: 1 }) }
+  for (const [state, count] of [["delivered", 40], ["sent", 8], ["undelivered", 6], ["failed", 2]] as const) {
+    yield* emulator.value.seedMessages({ count, state, ...span })
   }
-}
-
-/** The one place that decides which Plivo this example talks to. */
-const plivoClient = (): Layer.Layer<PlivoClient, ConfigError.ConfigError> =>
-  Layer.unwrapEffect(
-    Effect.map(Config.option(Config.string("PLIVO_AUTH_ID")), (authId) =>
-      Option.isSome(authId)
-        ? PlivoClient.layer.pipe(Layer.provide(PlivoConfig.layerConfig()), Layer.provide(NodeHttpClient.layer))
-        : StubHttpClient.layerClient(stubPlivo())
-    )
-  )
+  yield* emulator.value.seedMessages({ count: 4, direction: "inbound", state: "received", ...span })
+})
 
 interface Summary {
   readonly count: number
@@ -82,6 +40,7 @@ const tally = (summary: Summary, m: Message): Summary => ({
 })
 
 const program = Effect.gen(function*() {
+  yield* seedHistory
   const messages = yield* Messages
   const summary = yield* messages.stream().pipe(
     Stream.tap((m) =>
@@ -98,6 +57,6 @@ const program = Effect.gen(function*() {
 })
 
 program.pipe(
-  Effect.provide(Messages.layer.pipe(Layer.provide(plivoClient()))),
+  Effect.provide(Messages.layer.pipe(Layer.provideMerge(Plivo.layer()))),
   NodeRuntime.runMain
 )

@@ -1,0 +1,51 @@
+/**
+ * A verified Plivo webhook server on loopback: inbound messages get an XML auto-reply,
+ * delivery reports are logged and published to `MessagingWebhooks.deliveryReportStream`.
+ */
+import { HttpRouter, HttpServer } from "@effect/platform"
+import { NodeHttpServer } from "@effect/platform-node"
+import { MessageXml, MessagingWebhooks } from "@plivo-effect/messaging"
+import { Context, Effect, Layer } from "effect"
+import { createServer } from "node:http"
+
+export const routes = HttpRouter.empty.pipe(
+  HttpRouter.post(
+    "/plivo/inbound",
+    MessagingWebhooks.inbound((message) =>
+      Effect.log(`inbound ${message.Type ?? "sms"} from ${message.From}: ${message.text}`).pipe(
+        Effect.as(MessageXml.message({ src: message.To, dst: message.From, text: `Got it: "${message.text}"` }))
+      )
+    )
+  ),
+  HttpRouter.post(
+    "/plivo/status",
+    MessagingWebhooks.deliveryReports((report) =>
+      Effect.logDebug(`delivery report ${report.MessageUUID}: ${report.Status}${report.ErrorCode ? ` (${report.ErrorCode})` : ""}`)
+    )
+  )
+)
+
+export class WebhookServer extends Context.Tag("examples/WebhookServer")<WebhookServer, {
+  /** Where Plivo should send delivery reports: give it as `url` when sending. */
+  readonly statusUrl: string
+  readonly inboundUrl: string
+}>() {}
+
+/**
+ * Serves `routes` on `port` (0 picks a free one). `publicBaseUrl` is the URL Plivo calls,
+ * which differs from the local address behind a proxy or tunnel; by default the local one.
+ */
+export const layer = (options: { readonly port?: number; readonly publicBaseUrl?: string } = {}) =>
+  Layer.scopedContext(
+    Effect.gen(function*() {
+      const server = yield* HttpServer.HttpServer
+      const local = server.address._tag === "TcpAddress" ? `http://127.0.0.1:${server.address.port}` : "http://127.0.0.1"
+      const publicBaseUrl = options.publicBaseUrl ?? local
+      const webhooks = yield* Layer.build(MessagingWebhooks.layer({ publicBaseUrl }))
+      yield* server.serve(Effect.provide(yield* HttpRouter.toHttpApp(routes), webhooks))
+      return Context.add(webhooks, WebhookServer, {
+        statusUrl: `${publicBaseUrl}/plivo/status`,
+        inboundUrl: `${publicBaseUrl}/plivo/inbound`
+      })
+    })
+  ).pipe(Layer.provide(NodeHttpServer.layer(createServer, { port: options.port ?? 0, host: "127.0.0.1" })))

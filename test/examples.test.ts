@@ -1,0 +1,74 @@
+import { describe, expect, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import { execFile } from "node:child_process"
+import { fileURLToPath } from "node:url"
+
+const root = fileURLToPath(new URL("..", import.meta.url))
+
+/** Runs an example as a user would (`tsx`, sources resolved by the workspace condition). */
+const run = (file: string, ...args: ReadonlyArray<string>) =>
+  Effect.async<{ readonly code: number; readonly stdout: string; readonly stderr: string }>((resume) => {
+    const env = { ...process.env, NO_COLOR: "1" }
+    // Without credentials every example talks to the in-process emulator.
+    delete env.PLIVO_AUTH_ID
+    delete env.PLIVO_AUTH_TOKEN
+    const child = execFile(
+      process.execPath,
+      ["--import", "tsx", "--conditions=@plivo-effect/source", `examples/${file}`, ...args],
+      { cwd: root, env, timeout: 90_000 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1
+        resume(Effect.succeed({ code, stdout, stderr }))
+      }
+    )
+    return Effect.sync(() => child.kill())
+  })
+
+describe("examples run against the emulator", { timeout: 120_000 }, () => {
+  it.live("send-sms", () =>
+    Effect.gen(function*() {
+      const { code, stderr, stdout } = yield* run("send-sms.ts")
+      expect(stderr).toBe("")
+      expect(code).toBe(0)
+      expect(stdout).toMatch(/queued 1 message\(s\)/)
+      expect(stdout).toMatch(/: queued to 14155550123 at /)
+    }))
+
+  it.live("send-mms", () =>
+    Effect.gen(function*() {
+      const { code, stdout } = yield* run("send-mms.ts")
+      expect(code).toBe(0)
+      expect(stdout).toMatch(/uploaded pixel\.png \(\d+ bytes\) as [0-9a-f-]{36}/)
+      expect(stdout).toMatch(/MMS queued as [0-9a-f-]{36}/)
+    }))
+
+  it.live("stream-history", () =>
+    Effect.gen(function*() {
+      const { code, stdout } = yield* run("stream-history.ts")
+      expect(code).toBe(0)
+      expect(stdout).toContain("60 messages in the last 90 days")
+      expect(stdout).toMatch(/delivered\s+40/)
+    }))
+
+  it.live("webhook-server --once", () =>
+    Effect.gen(function*() {
+      const { code, stdout } = yield* run("webhook-server.ts", "--once")
+      expect(code).toBe(0)
+      expect(stdout).toMatch(/delivery report for [0-9a-f-]{36}: delivered \(sequence 3\)/)
+      expect(stdout).toContain("<Message src=\"14155550100\" dst=\"14155550123\">Got it: &quot;What time do you open? &lt;tomorrow&gt;&quot;</Message>")
+      expect(stdout).toContain("without a signature answered: 403")
+    }))
+
+  it.live("the tour (pnpm demo)", () =>
+    Effect.gen(function*() {
+      const { code, stdout } = yield* run("tour.ts")
+      expect(code).toBe(0)
+      expect(stdout).toContain("talking to the in-process Plivo emulator (no PLIVO_AUTH_ID set)")
+      expect(stdout).toContain("refused as invalid by Plivo: 1415555012")
+      expect(stdout).toMatch(/→ 15553003000: undelivered, error 30/)
+      expect(stdout).toMatch(/10,00\d messages in [\d.]+ s, each exactly once/)
+      expect(stdout).toContain("Plivo answered 429, then 429, then 200")
+      expect(stdout).toContain("4 delivery reports received through the verified webhook")
+      expect(stdout).toContain("2 rate-limit answers absorbed by the retry policy")
+    }))
+})
