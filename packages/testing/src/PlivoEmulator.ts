@@ -1,7 +1,8 @@
 /**
  * An in-memory Plivo Messaging API for tests and demos. It speaks the wire format on
- * its own (nothing from `@plivo-effect/core`), so it is an independent check of the
- * SDK's encoders and decoders.
+ * its own (its machinery uses nothing from `@plivo-effect/core`; only `layerClient`
+ * wires the SDK's client to it), so it is an independent check of the SDK's encoders
+ * and decoders.
  *
  * @since 0.1.0
  */
@@ -11,6 +12,7 @@ import * as HttpApp from "@effect/platform/HttpApp"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpServer from "@effect/platform/HttpServer"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
+import { PlivoClient, PlivoConfig } from "@plivo-effect/core"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -92,6 +94,36 @@ export class PlivoEmulator extends Context.Tag("@plivo-effect/testing/PlivoEmula
    * @since 0.1.0
    */
   static readonly inProcessBaseUrl: string = IN_PROCESS_BASE_URL
+
+  /**
+   * A `PlivoClient` (and its `PlivoConfig`) wired to an in-process emulator with the
+   * emulator's credentials, plus the emulator's handle: the shortest way to test code
+   * that uses the SDK.
+   *
+   * @since 0.1.0
+   * @example
+   * import { layer } from "@effect/vitest"
+   * import { Messaging } from "@plivo-effect/messaging"
+   * import { PlivoEmulator } from "@plivo-effect/testing"
+   * import { Layer } from "effect"
+   *
+   * layer(Messaging.layer.pipe(Layer.provideMerge(PlivoEmulator.layerClient())))("my service", (it) => {
+   *   // it.effect(...) tests that yield* Messages and PlivoEmulator
+   * })
+   */
+  static readonly layerClient = (
+    options: PlivoEmulator.Options = {}
+  ): Layer.Layer<PlivoClient | PlivoConfig | PlivoEmulator | HttpClient.HttpClient> =>
+    Layer.unwrapEffect(
+      Effect.map(PlivoEmulator, (emulator) =>
+        PlivoClient.layer.pipe(
+          Layer.provideMerge(
+            PlivoConfig.layer({ authId: emulator.authId, authToken: emulator.authToken, baseUrl: emulator.baseUrl })
+          ),
+          // The emulator generates valid credentials and an http base URL: this cannot fail.
+          Layer.orDie
+        ))
+    ).pipe(Layer.provideMerge(PlivoEmulator.layer(options)))
 
   /**
    * The emulator served over HTTP on `127.0.0.1` (`options.port`, default a free port).
