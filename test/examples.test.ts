@@ -8,10 +8,10 @@ const root = fileURLToPath(new URL("..", import.meta.url))
 /** Runs an example as a user would (`tsx`, sources resolved by the workspace condition). */
 const run = (file: string, ...args: ReadonlyArray<string>) =>
   Effect.async<{ readonly code: number; readonly stdout: string; readonly stderr: string }>((resume) => {
-    const env = { ...process.env, NO_COLOR: "1" }
     // Without credentials every example talks to the in-process emulator.
-    delete env.PLIVO_AUTH_ID
-    delete env.PLIVO_AUTH_TOKEN
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => key !== "PLIVO_AUTH_ID" && key !== "PLIVO_AUTH_TOKEN")
+    )
     const child = execFile(
       process.execPath,
       ["--import", "tsx", "--conditions=@plivo-effect/source", `examples/${file}`, ...args],

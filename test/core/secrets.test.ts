@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { PlivoClient, PlivoConfig, RetryPolicy } from "@plivo-effect/core"
-import { StubHttpClient } from "@plivo-effect/testing"
+import { StubHttpClient, TestTracer } from "@plivo-effect/testing"
 import * as Cause from "effect/Cause"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
@@ -10,7 +10,6 @@ import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
-import { recordingTracer } from "./support.js"
 
 const TOKEN = "SENTINEL-TOKEN-7f3c9a1e5b"
 const authId = StubHttpClient.credentials.authId
@@ -29,7 +28,7 @@ const answers: Record<string, StubHttpClient.StubResponse | "never"> = {
 
 describe("the Auth Token never leaks", () => {
   it.effect("not in errors, their JSON, causes, span attributes or logs", () => {
-    const { spans, tracer } = recordingTracer()
+    const { spans, tracer } = TestTracer.make()
     const logs: Array<string> = []
     const logger = Logger.make(({ message, cause, annotations }) => {
       logs.push(JSON.stringify({ message, annotations: [...annotations] }) + Cause.pretty(cause))

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "@effect/vitest"
-import { StubHttpClient } from "@plivo-effect/testing"
+import { StubHttpClient, TestTracer } from "@plivo-effect/testing"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
 import { Media, Messages } from "../src/index.js"
-import { recordingTracer, requests, stubbed } from "./messagingSupport.js"
+import { requests, stubbed } from "./messagingSupport.js"
 
 const UUID = "aaaaaaaa-0000-0000-0000-000000000001"
 const emptyPage = StubHttpClient.json(200, { api_id: "a", meta: { limit: 20, offset: 0, next: null }, objects: [] })
@@ -115,7 +115,7 @@ describe("message media", () => {
 
 describe("tracing", () => {
   it.effect("every operation opens a span named after it, with plivo.resource", () => {
-    const { spans, tracer } = recordingTracer()
+    const { spans, tracer } = TestTracer.make()
     return Effect.gen(function*() {
       yield* TestClock.setTime(Date.parse("2024-06-01T00:00:00Z"))
       const messages = yield* Messages

@@ -4,7 +4,6 @@ import * as BigDecimal from "effect/BigDecimal"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Tracer from "effect/Tracer"
 import { readdirSync, readFileSync } from "node:fs"
 import { expect } from "vitest"
 import { Messaging } from "../src/index.js"
@@ -67,41 +66,4 @@ export const expectDecodedFrom = (raw: Record<string, unknown>, decoded: object)
       expect(out.get(key), key).toEqual(value)
     }
   }
-}
-
-export interface RecordedSpan {
-  readonly name: string
-  readonly attributes: Map<string, unknown>
-}
-
-/** A tracer that keeps the name and attributes of every span it starts. */
-export const recordingTracer = () => {
-  const spans: Array<RecordedSpan> = []
-  const tracer = Tracer.make({
-    span(name, parent, context, links, startTime, kind) {
-      const recorded: RecordedSpan = { name, attributes: new Map() }
-      spans.push(recorded)
-      return {
-        _tag: "Span",
-        name,
-        spanId: `span${spans.length}`,
-        traceId: "trace",
-        parent,
-        context,
-        status: { _tag: "Started", startTime },
-        attributes: recorded.attributes,
-        links,
-        sampled: true,
-        kind,
-        end() {},
-        attribute(key, value) {
-          recorded.attributes.set(key, value)
-        },
-        event() {},
-        addLinks() {}
-      }
-    },
-    context: (f) => f()
-  })
-  return { tracer, spans }
 }

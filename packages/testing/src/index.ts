@@ -4,4 +4,5 @@
  * @since 0.1.0
  */
 export * as StubHttpClient from "./StubHttpClient.js"
+export * as TestTracer from "./TestTracer.js"
 export * from "./PlivoEmulator.js"
