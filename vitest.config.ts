@@ -12,7 +12,7 @@ export default defineConfig({
     exclude: ["**/node_modules/**", "**/dist/**", "**/build/**"],
     testTimeout: 30_000,
     benchmark: {
-      include: ["bench/**/*.bench.ts"]
+      include: ["test/bench/**/*.bench.ts"]
     }
   }
 })

@@ -1,0 +1,38 @@
+/**
+ * The emulator as a child process of a benchmark: `PlivoEmulator.layerServer` on
+ * 127.0.0.1, lifecycle off (sent messages stay queued, no timers per send), optionally
+ * seeded with `argv[2]` messages spread over the last hour (inside the 24-hour window
+ * that a list without time filters covers). It prints one JSON line
+ * `{ baseUrl, authId, authToken }` once ready, and exits when its stdin closes, i.e. when
+ * the benchmark process is gone, however it ended.
+ *
+ * A separate process keeps the server's CPU and heap out of the numbers of the client
+ * being measured: on 2 cores the client and the emulator each get one.
+ *
+ *   node --import tsx --conditions=@plivo-effect/source test/bench/emulatorServer.ts [seedCount]
+ */
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import { PlivoEmulator } from "@plivo-effect/testing"
+import * as Effect from "effect/Effect"
+
+const seedCount = Number(process.argv[2] ?? "0")
+
+const stdinClosed = Effect.async<void>((resume) => {
+  const done = () => resume(Effect.void)
+  process.stdin.once("end", done)
+  process.stdin.once("close", done)
+  process.stdin.resume()
+})
+
+const main = Effect.gen(function*() {
+  const emulator = yield* PlivoEmulator
+  if (seedCount > 0) {
+    const end = Date.now()
+    yield* emulator.seedMessages({ count: seedCount, start: end - 60 * 60 * 1000, end })
+  }
+  const { baseUrl, authId, authToken } = emulator
+  process.stdout.write(`${JSON.stringify({ baseUrl, authId, authToken })}\n`)
+  yield* stdinClosed
+}).pipe(Effect.provide(PlivoEmulator.layerServer({ lifecycle: { auto: false } })))
+
+NodeRuntime.runMain(main)
