@@ -6,6 +6,7 @@
  * - Otherwise: the in-process Plivo emulator from `@plivo-effect/testing`. Nothing leaves
  *   the machine except the emulator's status callbacks to URLs you give it.
  */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { PlivoClient, PlivoConfig } from "@plivo-effect/core"
 import { PlivoEmulator } from "@plivo-effect/testing"
@@ -20,7 +21,8 @@ export class Backend extends Context.Tag("examples/Backend")<Backend, {
 
 const live = PlivoClient.layer.pipe(
   Layer.provideMerge(PlivoConfig.layerConfig()),
-  Layer.provide(NodeHttpClient.layer),
+  // Fetch keeps connections to Plivo alive; NodeHttpClient.layer's default agent does not.
+  Layer.provide(FetchHttpClient.layer),
   Layer.merge(Layer.succeed(Backend, { emulator: Option.none(), description: "the live Plivo API (--live)" }))
 )
 

@@ -1,5 +1,6 @@
 // The README's "Send a message" program, kept here so that the type-check covers it.
-import { NodeHttpClient, NodeRuntime } from "@effect/platform-node"
+import { FetchHttpClient } from "@effect/platform"
+import { NodeRuntime } from "@effect/platform-node"
 import { PlivoClient, PlivoConfig } from "@plivo-effect/core"
 import { Messages } from "@plivo-effect/messaging"
 import { Effect, Layer } from "effect"
@@ -7,7 +8,7 @@ import { Effect, Layer } from "effect"
 const PlivoLive = Messages.layer.pipe(
   Layer.provide(PlivoClient.layer),
   Layer.provide(PlivoConfig.layerConfig()), // PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN
-  Layer.provide(NodeHttpClient.layer)
+  Layer.provide(FetchHttpClient.layer) // keeps connections alive
 )
 
 const program = Effect.gen(function*() {

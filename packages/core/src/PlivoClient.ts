@@ -112,13 +112,13 @@ export declare namespace PlivoClient {
  *
  * @since 0.1.0
  * @example
- * import { NodeHttpClient } from "@effect/platform-node"
+ * import { FetchHttpClient } from "@effect/platform"
  * import { PlivoClient, PlivoConfig } from "@plivo-effect/core"
  * import { Effect, Layer, Schema } from "effect"
  *
  * const Live = PlivoClient.layer.pipe(
  *   Layer.provide(PlivoConfig.layerConfig()),
- *   Layer.provide(NodeHttpClient.layer)
+ *   Layer.provide(FetchHttpClient.layer)
  * )
  *
  * const program = Effect.gen(function*() {

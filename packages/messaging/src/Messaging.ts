@@ -13,7 +13,7 @@ import { Messages } from "./Messages.js"
  *
  * @since 0.1.0
  * @example
- * import { NodeHttpClient } from "@effect/platform-node"
+ * import { FetchHttpClient } from "@effect/platform"
  * import { PlivoClient, PlivoConfig } from "@plivo-effect/core"
  * import { Messaging } from "@plivo-effect/messaging"
  * import { Layer } from "effect"
@@ -21,7 +21,7 @@ import { Messages } from "./Messages.js"
  * const Live = Messaging.layer.pipe(
  *   Layer.provide(PlivoClient.layer),
  *   Layer.provide(PlivoConfig.layerConfig()),
- *   Layer.provide(NodeHttpClient.layer)
+ *   Layer.provide(FetchHttpClient.layer)
  * )
  */
 export const layer: Layer.Layer<Messages | Media, never, PlivoClient> = Layer.mergeAll(Messages.layer, Media.layer)
