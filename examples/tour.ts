@@ -141,7 +141,13 @@ const tour = Effect.gen(function*() {
   const dst = Arr.prepend(others, first)
   const sms = yield* sendSms(src, dst, server.statusUrl, totals)
   const mms = yield* sendMms(src, dst[0], server.statusUrl, totals)
-  yield* deliveryReports([...sms, ...mms], server.statusUrl, totals)
+  if (Option.isSome(backend.emulator) || server.reachable) {
+    yield* deliveryReports([...sms, ...mms], server.statusUrl, totals)
+  } else {
+    yield* heading(3, "Delivery reports: skipped")
+    yield* say("Plivo cannot reach this machine's loopback server: set PLIVO_WEBHOOK_BASE_URL to a public")
+    yield* say(`URL (a tunnel or proxy) that forwards to ${server.localUrl}`)
+  }
   yield* streamHistory(backend.emulator, totals)
   if (Option.isSome(backend.emulator)) {
     yield* absorb429(backend.emulator.value, totals)
@@ -159,9 +165,11 @@ const tour = Effect.gen(function*() {
 })
 
 tour.pipe(
-  Effect.tapError((error) => Console.error(`\nThe tour stopped: ${String(error)}`)),
+  Effect.catchAll((error) =>
+    Console.error(`\nThe tour stopped: ${String(error)}`).pipe(Effect.zipRight(Effect.sync(() => (process.exitCode = 1))))
+  ),
   Effect.provide(
-    Layer.mergeAll(Messaging.layer, Webhooks.layer()).pipe(
+    Layer.mergeAll(Messaging.layer, Webhooks.layerConfig).pipe(
       Layer.provideMerge(Plivo.layer({ lifecycle: { sentAfter: Duration.millis(100), deliveredAfter: Duration.millis(300) } }))
     )
   ),

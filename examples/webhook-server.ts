@@ -6,7 +6,7 @@
  *
  * Point your Plivo application's `message_url` at `{PLIVO_WEBHOOK_BASE_URL}/plivo/inbound`
  * and send with `url: {PLIVO_WEBHOOK_BASE_URL}/plivo/status`. PLIVO_WEBHOOK_BASE_URL is
- * the public URL Plivo calls (a proxy or tunnel in front of PORT, default 3000).
+ * the public URL Plivo calls (a proxy or tunnel in front of PORT, a free port by default).
  *
  * Against the emulator (no credentials, or no `--live`) it also plays both sides once: it
  * sends an SMS whose delivery reports come back through the server, and posts a signed
@@ -16,7 +16,7 @@ import { NodeRuntime } from "@effect/platform-node"
 import { PlivoSignature } from "@plivo-effect/core"
 import { Messages, MessagingWebhooks } from "@plivo-effect/messaging"
 import type { PlivoEmulator } from "@plivo-effect/testing"
-import { Config, Console, Effect, Layer, Logger, LogLevel, Option } from "effect"
+import { Console, Effect, Layer, Logger, LogLevel, Option } from "effect"
 import * as Plivo from "./lib/plivo.js"
 import * as Webhooks from "./lib/webhooks.js"
 
@@ -66,20 +66,8 @@ const program = Effect.gen(function*() {
   return yield* Effect.never
 })
 
-const ServerLayer = Layer.unwrapEffect(
-  Effect.map(
-    Config.all({
-      port: Config.integer("PORT").pipe(Config.withDefault(3000)),
-      publicBaseUrl: Config.option(Config.string("PLIVO_WEBHOOK_BASE_URL"))
-    }),
-    ({ port, publicBaseUrl }) =>
-      Webhooks.layer({
-        // The emulator run picks a free port so that it never clashes with a running server.
-        port: process.argv.includes("--once") ? 0 : port,
-        ...Option.match(publicBaseUrl, { onNone: () => ({}), onSome: (url) => ({ publicBaseUrl: url }) })
-      })
-  )
-)
+// The emulator run (--once) picks a free port so that it never clashes with a running server.
+const ServerLayer = process.argv.includes("--once") ? Webhooks.layer() : Webhooks.layerConfig
 
 program.pipe(
   Effect.provide(Layer.merge(Messages.layer, ServerLayer).pipe(Layer.provideMerge(Plivo.layer()))),

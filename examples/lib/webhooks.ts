@@ -5,7 +5,7 @@
 import { HttpRouter, HttpServer } from "@effect/platform"
 import { NodeHttpServer } from "@effect/platform-node"
 import { MessageXml, MessagingWebhooks } from "@plivo-effect/messaging"
-import { Context, Effect, Layer } from "effect"
+import { Config, Context, Effect, Layer, Option } from "effect"
 import { createServer } from "node:http"
 
 export const routes = HttpRouter.empty.pipe(
@@ -29,6 +29,10 @@ export class WebhookServer extends Context.Tag("examples/WebhookServer")<Webhook
   /** Where Plivo should send delivery reports: give it as `url` when sending. */
   readonly statusUrl: string
   readonly inboundUrl: string
+  /** The address the server listens on. */
+  readonly localUrl: string
+  /** False when the public URL is the loopback one, which the real Plivo cannot call. */
+  readonly reachable: boolean
 }>() {}
 
 /**
@@ -45,7 +49,21 @@ export const layer = (options: { readonly port?: number; readonly publicBaseUrl?
       yield* server.serve(Effect.provide(yield* HttpRouter.toHttpApp(routes), webhooks))
       return Context.add(webhooks, WebhookServer, {
         statusUrl: `${publicBaseUrl}/plivo/status`,
-        inboundUrl: `${publicBaseUrl}/plivo/inbound`
+        inboundUrl: `${publicBaseUrl}/plivo/inbound`,
+        localUrl: local,
+        reachable: options.publicBaseUrl !== undefined
       })
     })
   ).pipe(Layer.provide(NodeHttpServer.layer(createServer, { port: options.port ?? 0, host: "127.0.0.1" })))
+
+/** `layer` with PORT (default 0, a free port) and PLIVO_WEBHOOK_BASE_URL from the environment. */
+export const layerConfig = Layer.unwrapEffect(
+  Effect.map(
+    Config.all({
+      port: Config.integer("PORT").pipe(Config.withDefault(0)),
+      publicBaseUrl: Config.option(Config.string("PLIVO_WEBHOOK_BASE_URL"))
+    }),
+    ({ port, publicBaseUrl }) =>
+      layer({ port, ...Option.match(publicBaseUrl, { onNone: () => ({}), onSome: (url) => ({ publicBaseUrl: url }) }) })
+  )
+)
