@@ -112,9 +112,11 @@ export declare namespace PlivoClient {
  *
  * @since 0.1.0
  * @example
- * import { FetchHttpClient } from "@effect/platform"
+ * import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
  * import { PlivoClient, PlivoConfig } from "@plivo-effect/core"
- * import { Effect, Layer, Schema } from "effect"
+ * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
+ * import * as Schema from "effect/Schema"
  *
  * const Live = PlivoClient.layer.pipe(
  *   Layer.provide(PlivoConfig.layerConfig()),

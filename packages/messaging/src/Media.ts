@@ -73,7 +73,7 @@ const pageQuery = (params: Media.ListParams): Effect.Effect<PlivoClient.Query, I
  * @since 0.1.0
  * @example
  * import { Media, Messages } from "@plivo-effect/messaging"
- * import { Effect } from "effect"
+ * import * as Effect from "effect/Effect"
  *
  * const program = Effect.gen(function*() {
  *   const media = yield* Media

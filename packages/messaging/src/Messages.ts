@@ -78,7 +78,8 @@ const REPEAT_WINDOW = 40
  * @since 0.1.0
  * @example
  * import { Messages } from "@plivo-effect/messaging"
- * import { Effect, Stream } from "effect"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
  *
  * const program = Effect.gen(function*() {
  *   const messages = yield* Messages

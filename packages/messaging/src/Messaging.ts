@@ -13,10 +13,10 @@ import { Messages } from "./Messages.js"
  *
  * @since 0.1.0
  * @example
- * import { FetchHttpClient } from "@effect/platform"
+ * import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
  * import { PlivoClient, PlivoConfig } from "@plivo-effect/core"
  * import { Messaging } from "@plivo-effect/messaging"
- * import { Layer } from "effect"
+ * import * as Layer from "effect/Layer"
  *
  * const Live = Messaging.layer.pipe(
  *   Layer.provide(PlivoClient.layer),

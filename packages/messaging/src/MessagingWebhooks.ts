@@ -78,9 +78,9 @@ const MAX_FINALS = 10_000
  *
  * @since 0.1.0
  * @example
- * import { HttpRouter } from "@effect/platform"
+ * import * as HttpRouter from "@effect/platform/HttpRouter"
  * import { MessageXml, MessagingWebhooks } from "@plivo-effect/messaging"
- * import { Effect } from "effect"
+ * import * as Effect from "effect/Effect"
  *
  * const routes = HttpRouter.empty.pipe(
  *   HttpRouter.post("/plivo/inbound", MessagingWebhooks.inbound((message) =>

@@ -105,7 +105,7 @@ export class PlivoEmulator extends Context.Tag("@plivo-effect/testing/PlivoEmula
    * import { layer } from "@effect/vitest"
    * import { Messaging } from "@plivo-effect/messaging"
    * import { PlivoEmulator } from "@plivo-effect/testing"
-   * import { Layer } from "effect"
+   * import * as Layer from "effect/Layer"
    *
    * layer(Messaging.layer.pipe(Layer.provideMerge(PlivoEmulator.layerClient())))("my service", (it) => {
    *   // it.effect(...) tests that yield* Messages and PlivoEmulator
