@@ -26,7 +26,7 @@ export interface RecordedSpan {
  * @since 0.1.0
  * @example
  * import { TestTracer } from "@plivo-effect/testing"
- * import { Effect } from "effect"
+ * import * as Effect from "effect/Effect"
  *
  * const { spans, tracer } = TestTracer.make()
  * // program.pipe(Effect.withTracer(tracer)), then inspect spans
