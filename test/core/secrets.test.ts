@@ -72,6 +72,8 @@ describe("the Auth Token never leaks", () => {
       const spanText = spans.map((span) => JSON.stringify([span.name, ...span.attributes])).join("\n")
       expect(spans.length).toBeGreaterThan(10)
       expect(spanText).toContain("plivo.attempts")
+      // The api_id of a failed request is on its span: Plivo support asks for it.
+      expect(spanText).toContain(`"plivo.api_id","a"`)
       for (const text of [...seen, ...logs, spanText]) {
         expect(text).not.toContain(TOKEN)
         expect(text).not.toContain(basic)

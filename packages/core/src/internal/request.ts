@@ -107,7 +107,11 @@ export const makeService = (config: PlivoConfig.Service, http: HttpClient.HttpCl
       let attempts = 0
       const answer = yield* Effect.suspend(() => attempt(call, ++attempts)).pipe(
         Effect.retry({ schedule: call.retry, while: isRetryable(call.method) }),
-        Effect.ensuring(Effect.suspend(() => Effect.annotateCurrentSpan("plivo.attempts", attempts)))
+        Effect.ensuring(Effect.suspend(() => Effect.annotateCurrentSpan("plivo.attempts", attempts))),
+        // Plivo support asks for the api_id of a failed request too.
+        Effect.tapError((error) =>
+          "apiId" in error && error.apiId !== undefined ? Effect.annotateCurrentSpan("plivo.api_id", error.apiId) : Effect.void
+        )
       )
       const apiId = Body.apiIdOf(answer.json)
       if (apiId !== undefined) yield* Effect.annotateCurrentSpan("plivo.api_id", apiId)
