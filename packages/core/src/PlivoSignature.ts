@@ -120,6 +120,14 @@ export const getHeader = (headers: Headers, name: string): Option.Option<string>
   return values.length === 0 ? Option.none() : Option.some(values.join(","))
 }
 
+/** True when the header holds the signature of `message` under any of the tokens. */
+const signedByAny = (signature: string, tokens: AuthTokens, message: string): boolean =>
+  internal.matchesAny(signature, tokens.map((token) => internal.hmacSha256Base64(reveal(token), message)))
+
+/** The values of those headers that are present; each may hold several signatures. */
+const signaturesIn = (headers: Headers, names: ReadonlyArray<string>): ReadonlyArray<string> =>
+  names.flatMap((name) => Option.toArray(getHeader(headers, name)))
+
 /**
  * Computes the V3 signature Plivo would send for a request.
  *
@@ -176,11 +184,7 @@ export const verifyV3 = (options: {
   readonly signature: string
   readonly authTokens: AuthTokens
 }): boolean => {
-  const message = internal.stringToSignV3(options)
-  return internal.matchesAny(
-    options.signature,
-    options.authTokens.map((token) => internal.hmacSha256Base64(reveal(token), message))
-  )
+  return signedByAny(options.signature, options.authTokens, internal.stringToSignV3(options))
 }
 
 /**
@@ -221,11 +225,7 @@ export const verifyV2 = (options: {
   readonly signature: string
   readonly authTokens: AuthTokens
 }): boolean => {
-  const message = internal.stringToSignV2(options)
-  return internal.matchesAny(
-    options.signature,
-    options.authTokens.map((token) => internal.hmacSha256Base64(reveal(token), message))
-  )
+  return signedByAny(options.signature, options.authTokens, internal.stringToSignV2(options))
 }
 
 /**
@@ -257,8 +257,7 @@ export const verifyRequest = (options: {
   readonly authTokens: AuthTokens
   readonly allowV2Fallback?: boolean
 }): boolean => {
-  const v3 = [getHeader(options.headers, HeaderV3), getHeader(options.headers, HeaderMaV3)]
-    .flatMap((header) => (Option.isSome(header) ? [header.value] : []))
+  const v3 = signaturesIn(options.headers, [HeaderV3, HeaderMaV3])
   if (v3.length > 0) {
     const nonce = getHeader(options.headers, HeaderV3Nonce)
     return Option.isSome(nonce) && verifyV3({
@@ -271,8 +270,7 @@ export const verifyRequest = (options: {
     })
   }
   if (options.allowV2Fallback !== true) return false
-  const v2 = [getHeader(options.headers, HeaderV2), getHeader(options.headers, HeaderMaV2)]
-    .flatMap((header) => (Option.isSome(header) ? [header.value] : []))
+  const v2 = signaturesIn(options.headers, [HeaderV2, HeaderMaV2])
   const nonce = getHeader(options.headers, HeaderV2Nonce)
   return v2.length > 0 && Option.isSome(nonce) && verifyV2({
     url: options.url,
