@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from "node:fs"
 import { expect } from "vitest"
 import { Messaging } from "../src/index.js"
 
-/** /work/shared beside the checkout, in CI as here. */
-export const fixturesDir = new URL("../../../../shared/plivo-api/fixtures/", import.meta.url)
+/** The recorded bodies the repository holds (see its README for their sources). */
+export const fixturesDir = new URL("../../../test/fixtures/recorded/", import.meta.url)
 
 export const fixture = (name: string): Record<string, unknown> => {
   const json: unknown = JSON.parse(readFileSync(new URL(name, fixturesDir), "utf8"))
