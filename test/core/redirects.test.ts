@@ -124,6 +124,22 @@ describe("a send answered with a redirect is sent once and never followed", () =
 })
 
 describe("a send that fails after it may have been written is not repeated", () => {
+  it.live("a failure after an answer (a hop the user's client followed to a refused port) is not 'never sent'", () =>
+    Effect.gen(function*() {
+      const refused = yield* refusedPort
+      const server = yield* serve((_, response) => {
+        response.writeHead(302, { location: `http://127.0.0.1:${refused}/` })
+        response.end()
+      })
+      const layer = plivo(server.origin, NodeHttpClient.layer, {
+        transformClient: (client) => HttpClient.followRedirects(client, 3)
+      })
+      const error = yield* Effect.flip(Effect.provide(send, layer))
+      expect(error._tag).toBe("TransportError")
+      expect(error._tag === "TransportError" && error.mayHaveBeenDelivered).toBe(true)
+      expect(server.count("POST")).toBe(1)
+    }).pipe(Effect.scoped))
+
   for (const [name, http] of clients) {
     it.live(`${name}: the server reads the POST and drops the connection`, () =>
       Effect.gen(function*() {
