@@ -24,10 +24,12 @@ const isUnsafe = (code: number): boolean =>
   // A lone surrogate cannot be printed faithfully; it is shown as its code unit.
   (code >= 0xd800 && code <= 0xdfff)
 
-const SHORT: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t", "\"": "\\\"", "\\": "\\\\" }
+const SHORT: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" }
+const QUOTING: Readonly<Record<string, string>> = { "\"": "\\\"", "\\": "\\\\" }
 
-const escapeChar = (char: string): string => {
-  const short = SHORT[char]
+// Inside quotes, `"` and `\` are escaped too; JSON text of other values is already quoted.
+const escapeChar = (char: string, quoted: boolean): string => {
+  const short = SHORT[char] ?? (quoted ? QUOTING[char] : undefined)
   if (short !== undefined) return short
   const code = char.codePointAt(0) ?? 0
   return isUnsafe(code) ? `\\u${code.toString(16).padStart(4, "0")}` : char
@@ -62,7 +64,7 @@ export const quote = (value: unknown, max: number = MAX_QUOTED): string => {
   let out = ""
   let cut = false
   for (const char of text) {
-    const escaped = escapeChar(char)
+    const escaped = escapeChar(char, quoted)
     if (out.length + escaped.length > max) {
       cut = true
       break
