@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { PlivoClient, RetryPolicy } from "@plivo-effect/core"
+import { InvalidParamsError, isPlivoError, PlivoClient, RetryPolicy } from "@plivo-effect/core"
 import { StubHttpClient } from "@plivo-effect/testing"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
@@ -151,4 +151,73 @@ describe("DecodeError", () => {
       expect(error._tag).toBe("DecodeError")
       expect(error._tag === "DecodeError" && error.issue).toBe("the body is not JSON")
     }).pipe(Effect.provide(answerWith(StubHttpClient.text(200, "<html>ok</html>")))))
+})
+
+describe("errors say where the request went", () => {
+  const stubAt = (baseUrl: string, response: StubHttpClient.StubResponse) =>
+    StubHttpClient.layerClient(() => response, { retry: RetryPolicy.none, baseUrl })
+
+  it.effect("an HTTP error names the URL, so a wrong base URL shows", () =>
+    Effect.gen(function*() {
+      const error = yield* get
+      expect(error._tag).toBe("NotFoundError")
+      if (error._tag !== "NotFoundError") return
+      const url = `https://api.example.com/Account/${StubHttpClient.credentials.authId}/Message/abc/`
+      expect(error.url).toBe(url)
+      expect(error.path).toBe("Message/abc/")
+      expect(error.message).toBe(`GET ${url} answered 404: not found`)
+      expect(error.message).not.toContain(StubHttpClient.credentials.authToken)
+    }).pipe(Effect.provide(stubAt("https://api.example.com/", StubHttpClient.json(404, { error: "not found" })))))
+
+  it.effect("the URL carries no query", () =>
+    Effect.gen(function*() {
+      const client = yield* PlivoClient
+      const error = yield* Effect.flip(
+        client.get(["Message"], { schema: Schema.Unknown, query: { message_direction: "inbound" } })
+      )
+      expect(error._tag === "ServerError" && error.url).toBe(
+        `https://api.plivo.com/v1/Account/${StubHttpClient.credentials.authId}/Message/`
+      )
+    }).pipe(Effect.provide(answerWith(StubHttpClient.json(500, { error: "boom" })))))
+
+  it.effect("a redirect says it was not followed and names where it pointed", () =>
+    Effect.gen(function*() {
+      const error = yield* get
+      expect(error._tag).toBe("UnexpectedStatusError")
+      expect(error._tag === "UnexpectedStatusError" && error.error).toContain(`"https://api.plivo.com/v1/Account/`)
+      expect(error.message).toContain("never redirects")
+    }).pipe(
+      Effect.provide(
+        answerWith(StubHttpClient.empty(301, { location: "https://api.plivo.com/v1/Account/X/Message/abc/" }))
+      )
+    ))
+})
+
+describe("TransportError keeps its cause", () => {
+  it.effect("a transport failure keeps the underlying error, its code and a literal reason", () =>
+    Effect.gen(function*() {
+      const error = yield* get
+      expect(error._tag).toBe("TransportError")
+      if (error._tag !== "TransportError") return
+      expect(error.reason).toBe("Transport")
+      expect(error.description).toBe("request failed: ECONNRESET")
+      expect(error.mayHaveBeenDelivered).toBe(true)
+      expect(error.cause).toBeInstanceOf(Error)
+      expect(error.cause instanceof Error && error.cause.message).toBe("stubbed transport failure: ECONNRESET")
+      expect(typeof error.cause === "object" && error.cause !== null && "code" in error.cause && error.cause.code).toBe(
+        "ECONNRESET"
+      )
+      expect(error.url).toBe(`https://api.plivo.com/v1/Account/${StubHttpClient.credentials.authId}/Message/abc/`)
+      expect(error.message).toBe(`GET ${error.url} failed (Transport): request failed: ECONNRESET`)
+    }).pipe(Effect.provide(answerWith(StubHttpClient.transportFailure("ECONNRESET")))))
+
+  it.effect("isPlivoError recognises every PlivoError and nothing else", () =>
+    Effect.gen(function*() {
+      const error = yield* get
+      expect(isPlivoError(error)).toBe(true)
+      expect(isPlivoError(new InvalidParamsError({ operation: "x", issue: "y" }))).toBe(true)
+      for (const other of [new Error("x"), { _tag: "TransportError" }, null, "TransportError", undefined]) {
+        expect(isPlivoError(other)).toBe(false)
+      }
+    }).pipe(Effect.provide(answerWith(StubHttpClient.transportFailure("ECONNRESET")))))
 })

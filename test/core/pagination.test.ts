@@ -6,6 +6,8 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
+import { execFile } from "node:child_process"
+import { fileURLToPath } from "node:url"
 
 const Item = Schema.Struct({ id: Schema.Number })
 
@@ -117,4 +119,119 @@ describe("paginate", () => {
       }
       expect(yield* offsets).toEqual([])
     }).pipe(Effect.provide(listServer({ total: 5, lastNext: "null" }))))
+})
+
+describe("paginate is bounded by what it fetched, not by what the server claims", () => {
+  const root = fileURLToPath(new URL("../..", import.meta.url))
+
+  /** Runs fixtures/lyingTotal.ts with a 64 MB heap: work sized by the claim would not fit. */
+  const walkWithClaim = (total: string) =>
+    Effect.async<{ readonly code: number; readonly stdout: string; readonly stderr: string }>((resume) => {
+      const child = execFile(
+        process.execPath,
+        [
+          "--max-old-space-size=64",
+          "--import",
+          "tsx",
+          "--conditions=@plivo-effect/source",
+          "test/core/fixtures/lyingTotal.ts",
+          total
+        ],
+        // A safety net for the machine, not an assertion: a hang would be killed here.
+        { cwd: root, timeout: 60_000 },
+        (error, stdout, stderr) => {
+          const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1
+          resume(Effect.succeed({ code, stdout, stderr }))
+        }
+      )
+      return Effect.sync(() => child.kill())
+    })
+
+  for (const total of ["1e9", "1e400"]) {
+    it.live(`total_count ${total} with concurrency: 70 real items, a bounded number of requests`, () =>
+      Effect.gen(function*() {
+        const { code, stderr, stdout } = yield* walkWithClaim(total)
+        expect(stderr).toBe("")
+        expect(code).toBe(0)
+        const result: { items: number; requests: number } = JSON.parse(stdout)
+        expect(result.items).toBe(70)
+        // 4 pages hold the items; at most `concurrency` more may have been in flight.
+        expect(result.requests).toBeGreaterThanOrEqual(4)
+        expect(result.requests).toBeLessThanOrEqual(4 + 4)
+      }), { timeout: 90_000 })
+  }
+
+  it.effect("a total_count beyond the items still stops on the short page, with bounded requests", () =>
+    Effect.gen(function*() {
+      expect(yield* collect({ limit: 10, concurrency: 3 })).toEqual(range(25))
+      expect((yield* offsets).length).toBeLessThanOrEqual(3 + 3)
+    }).pipe(
+      Effect.provide(
+        StubHttpClient.layerClient((request) => {
+          const offset = Number(request.query["offset"])
+          const items = Array.from({ length: Math.max(0, Math.min(10, 25 - offset)) }, (_, i) => ({ id: offset + i }))
+          return StubHttpClient.json(200, {
+            meta: { total_count: 1e6, next: offset + 10 < 25 ? "/more" : null },
+            objects: items
+          })
+        })
+      )
+    ))
+})
+
+describe("a server that repeats the same full page", () => {
+  const samePage = StubHttpClient.layerClient(() =>
+    StubHttpClient.json(200, {
+      api_id: "a",
+      meta: { limit: 5, offset: 0, total_count: 100, next: "/v1/Account/X/Thing/?limit=5&offset=5" },
+      objects: range(5).map((id) => ({ id }))
+    })
+  )
+
+  it.effect("ends the walk with a DecodeError after exactly 2 requests", () =>
+    Effect.gen(function*() {
+      const client = yield* PlivoClient
+      // take(100) so that a walk that never ends still ends here, with duplicates.
+      const exit = yield* client.paginate(["Thing"], { item: Item, limit: 5 }).pipe(
+        Stream.take(100),
+        Stream.runCollect,
+        Effect.exit
+      )
+      expect(exit._tag).toBe("Failure")
+      const error = yield* Effect.flip(exit)
+      expect(error._tag).toBe("DecodeError")
+      expect(error._tag === "DecodeError" && error.issue).toContain("repeats the page before it")
+      expect(error._tag === "DecodeError" && error.path).toBe("Thing/")
+      expect(yield* offsets).toEqual([0, 5])
+    }).pipe(Effect.provide(samePage)))
+
+  it.effect("emits the first page once, then fails", () =>
+    Effect.gen(function*() {
+      const client = yield* PlivoClient
+      const seen: Array<number> = []
+      const error = yield* client.paginate(["Thing"], { item: Item, limit: 5 }).pipe(
+        Stream.take(100),
+        Stream.runForEach((item) => Effect.sync(() => seen.push(item.id))),
+        Effect.flip
+      )
+      expect(error._tag).toBe("DecodeError")
+      expect(seen).toEqual(range(5))
+    }).pipe(Effect.provide(samePage)))
+
+  it.effect("with concurrency, also fails, after a bounded number of requests", () =>
+    Effect.gen(function*() {
+      const client = yield* PlivoClient
+      const error = yield* client.paginate(["Thing"], { item: Item, limit: 5, concurrency: 4 }).pipe(
+        Stream.take(100),
+        Stream.runCollect,
+        Effect.flip
+      )
+      expect(error._tag).toBe("DecodeError")
+      expect((yield* offsets).length).toBeLessThanOrEqual(1 + 4 + 1)
+    }).pipe(Effect.provide(samePage)))
+
+  it.effect("two different full pages in a row are not mistaken for a repeat", () =>
+    Effect.gen(function*() {
+      expect(yield* collect({ limit: 5 })).toEqual(range(12))
+    }).pipe(Effect.provide(listServer({ total: 12, lastNext: "path" }))))
 })

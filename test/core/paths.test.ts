@@ -4,6 +4,7 @@ import { StubHttpClient } from "@plivo-effect/testing"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
 
 const Stub = StubHttpClient.layerClient(() => StubHttpClient.json(200, { api_id: "ok" }))
 const recorded = Effect.flatMap(StubHttpClient.StubHttpClient, (stub) => stub.requests)
@@ -89,5 +90,58 @@ describe("resource paths", () => {
         "X/0936ec98-7c4c-11e4-9bd8-22000afa12b9/",
         "X/10dlc/"
       ])
+    }).pipe(Effect.provide(Stub)))
+})
+
+describe("what an InvalidParamsError repeats of the caller's input is quoted and bounded", () => {
+  it.effect("an id with CR/LF cannot forge a log line", () =>
+    Effect.gen(function*() {
+      const client = yield* PlivoClient
+      const error = yield* Effect.flip(
+        client.get(["Message", "abc\r\n2026-01-01 level=INFO msg=\"all good\""], { schema: Schema.Unknown })
+      )
+      expect(error._tag).toBe("InvalidParamsError")
+      expect(error.message).not.toMatch(/[\r\n]/)
+      expect(error._tag === "InvalidParamsError" && error.operation).not.toMatch(/[\r\n]/)
+      expect(error.message).toContain(String.raw`"abc\r\n2026`)
+      expect(yield* recorded).toHaveLength(0)
+    }).pipe(Effect.provide(Stub)))
+
+  it.effect("a 1 MB id gives a short message", () =>
+    Effect.gen(function*() {
+      const client = yield* PlivoClient
+      const error = yield* Effect.flip(client.get(["Message", `${"a".repeat(1_000_000)}/x`], { schema: Schema.Unknown }))
+      expect(error._tag).toBe("InvalidParamsError")
+      expect(error.message.length).toBeLessThan(400)
+      expect(yield* recorded).toHaveLength(0)
+    }).pipe(Effect.provide(Stub)))
+
+  it.effect("paginate's own checks quote what they repeat", () =>
+    Effect.gen(function*() {
+      const client = yield* PlivoClient
+      const error = yield* client.paginate(["Thing", "x\ny"], { item: Schema.Unknown }).pipe(
+        Stream.runDrain,
+        Effect.flip
+      )
+      expect(error._tag).toBe("InvalidParamsError")
+      expect(error.message).not.toMatch(/[\r\n]/)
+    }).pipe(Effect.provide(Stub)))
+})
+
+describe("path segments have a maximum length", () => {
+  it.effect(`a segment of valid characters longer than 128 is refused with no request`, () =>
+    Effect.gen(function*() {
+      const client = yield* PlivoClient
+      for (const length of [129, 100_000]) {
+        const error = yield* Effect.flip(client.get(["Message", "a".repeat(length)], { schema: Schema.Unknown }))
+        expect(error._tag).toBe("InvalidParamsError")
+        expect(error._tag === "InvalidParamsError" && error.issue).toContain(`${length} characters, at most 128`)
+        expect(error.message.length).toBeLessThan(300)
+      }
+      const send = yield* Effect.flip(client.post(["Message", "b".repeat(100_000)], { schema: Schema.Unknown }))
+      expect(send._tag).toBe("InvalidParamsError")
+      expect(yield* recorded).toHaveLength(0)
+      yield* client.get(["Message", "a".repeat(128)], { schema: Schema.Unknown })
+      expect(yield* recorded).toHaveLength(1)
     }).pipe(Effect.provide(Stub)))
 })

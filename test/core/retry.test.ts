@@ -201,7 +201,7 @@ describe("5xx and transport failures", () => {
       const error = yield* Fiber.join(fiber)
       expect(error._tag).toBe("TransportError")
       if (error._tag !== "TransportError") return
-      expect(error.timeout).toBe(true)
+      expect(error.reason).toBe("Timeout")
       expect(error.mayHaveBeenDelivered).toBe(true)
       expect(yield* requestCount).toBe(1)
     }).pipe(Effect.provide(StubHttpClient.layerClient(() => Effect.never))))
@@ -213,7 +213,7 @@ describe("5xx and transport failures", () => {
       expect(yield* requestCount).toBe(1)
       yield* TestClock.adjust(Duration.minutes(1))
       const error = yield* Fiber.join(fiber)
-      expect(error._tag === "TransportError" && error.timeout).toBe(true)
+      expect(error._tag === "TransportError" && error.reason).toBe("Timeout")
       expect(yield* requestCount).toBe(3)
     }).pipe(Effect.provide(StubHttpClient.layerClient(() => Effect.never, { timeout: "5 seconds" }))))
 })

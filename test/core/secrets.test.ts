@@ -1,3 +1,4 @@
+import * as HttpClient from "@effect/platform/HttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import { PlivoClient, PlivoConfig, RetryPolicy } from "@plivo-effect/core"
 import { StubHttpClient, TestTracer } from "@plivo-effect/testing"
@@ -10,6 +11,8 @@ import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
+import { inspect } from "node:util"
+import { clients, serve } from "./loopback.js"
 
 const TOKEN = "SENTINEL-TOKEN-7f3c9a1e5b"
 const authId = StubHttpClient.credentials.authId
@@ -70,7 +73,7 @@ describe("the Auth Token never leaks", () => {
       seen.push(JSON.stringify(config), String(config.authToken), String(Object.values(config)))
       expect(seen.length).toBeGreaterThan(40)
       const spanText = spans.map((span) => JSON.stringify([span.name, ...span.attributes])).join("\n")
-      expect(spans.length).toBeGreaterThan(10)
+      expect(spans.length).toBeGreaterThanOrEqual(10)
       expect(spanText).toContain("plivo.attempts")
       // The api_id of a failed request is on its span: Plivo support asks for it.
       expect(spanText).toContain(`"plivo.api_id","a"`)
@@ -135,4 +138,185 @@ describe("PlivoConfig", () => {
       )
       expect(Exit.isFailure(missing)).toBe(true)
     }))
+})
+
+describe("the Auth Token never leaks over real clients", () => {
+  const LIVE_TOKEN = "LiveSentinelToken0123456789abcdefABCDEF"
+  const liveId = "MALIVESECRETSLIVE000"
+  const pair = `${liveId}:${LIVE_TOKEN}`
+  const encoded = Buffer.from(pair).toString("base64")
+  const forbidden = [LIVE_TOKEN, pair, encoded, encoded.replace(/=+$/, ""), `Basic ${encoded}`]
+
+  /** Every way a value can end up printed: JSON, String, util.inspect (deep). */
+  const renderings = (value: unknown): Array<string> => {
+    const out = [inspect(value, { depth: 12, showHidden: true }), String(value)]
+    try {
+      out.push(JSON.stringify(value) ?? "")
+    } catch (e) {
+      out.push(String(e))
+    }
+    return out
+  }
+
+  // Each route fails its own way; the server echoes the request headers into every body.
+  const routes = ["Bad", "Teapot", "Boom", "Weird", "Decode", "Reset", "Slow", "Redirect", "Ok"] as const
+
+  for (const [name, http] of clients) {
+    it.live(`${name}: echoed headers, resets and timeouts leave no credential in errors, causes, spans or logs`, () =>
+      Effect.gen(function*() {
+        const server = yield* serve((seen, response, request) => {
+          const echo = JSON.stringify({ you_sent: seen.headers, raw: `Authorization: ${seen.headers.authorization}` })
+          const route = /\/Account\/[^/]+\/([^/]+)\//.exec(seen.url)?.[1]
+          const json = { "content-type": "application/json" }
+          switch (route) {
+            case "Bad":
+              response.writeHead(400, json).end(JSON.stringify({ api_id: seen.headers.authorization, error: echo }))
+              return
+            case "Teapot":
+              response.writeHead(418, { "content-type": "text/plain" }).end(`teapot ${echo}`)
+              return
+            case "Boom":
+              response.writeHead(500, { "content-type": "text/html" }).end(`<pre>${echo}</pre>`)
+              return
+            case "Weird":
+              response.writeHead(200, json).end(JSON.stringify({ api_id: "w", error: { detail: echo } }))
+              return
+            case "Decode":
+              response.writeHead(200, json).end(JSON.stringify({ api_id: seen.headers.authorization }))
+              return
+            case "Reset":
+              request.socket.destroy()
+              return
+            case "Slow":
+              return
+            case "Redirect":
+              response.writeHead(302, { location: `http://127.0.0.1:1/?auth=${seen.headers.authorization}` }).end()
+              return
+            default:
+              response.writeHead(200, json).end(JSON.stringify({ api_id: "ok" }))
+          }
+        })
+        const { spans, tracer } = TestTracer.make()
+        const logs: Array<string> = []
+        const logger = Logger.make(({ annotations, cause, message }) => {
+          logs.push(inspect({ message, annotations: [...annotations] }, { depth: 12 }) + Cause.pretty(cause))
+        })
+        const layer = PlivoClient.layer.pipe(
+          Layer.provide(http),
+          Layer.provide(
+            PlivoConfig.layer({
+              authId: liveId,
+              authToken: LIVE_TOKEN,
+              baseUrl: `${server.origin}/v1/`,
+              retry: RetryPolicy.make({ base: "1 millis", cap: "2 millis", transientRetries: 1, rateLimitRetries: 1 }),
+              timeout: "300 millis"
+            }).pipe(Layer.orDie)
+          )
+        )
+        const seen: Array<string> = []
+        let causes = 0
+        const schema = Schema.Struct({ api_id: Schema.Literal("ok") })
+        yield* Effect.gen(function*() {
+          const client = yield* PlivoClient
+          for (const route of routes) {
+            for (const call of [client.get([route], { schema }), client.post([route], { schema, body: { text: "x" } })]) {
+              const exit = yield* Effect.exit(call)
+              seen.push(...renderings(exit), Cause.pretty(Exit.isFailure(exit) ? exit.cause : Cause.empty))
+              if (Exit.isFailure(exit)) {
+                const error = Cause.squash(exit.cause)
+                seen.push(...renderings(error), error instanceof Error ? `${error.message}\n${error.stack}` : "")
+                if (typeof error === "object" && error !== null && "cause" in error && error.cause !== undefined) {
+                  causes++
+                  seen.push(...renderings(error.cause))
+                }
+                yield* Effect.logError("call failed", error)
+                yield* Effect.logError(exit.cause)
+              }
+              if (route !== "Ok") expect(Exit.isFailure(exit)).toBe(true)
+            }
+          }
+        }).pipe(
+          Effect.provide(layer),
+          Effect.withTracer(tracer),
+          Logger.withMinimumLogLevel(LogLevel.All),
+          Effect.provide(Logger.replace(Logger.defaultLogger, logger))
+        )
+        // The server did see the credential, so the echo really carried it.
+        expect(server.seen.some((s) => s.headers.authorization === `Basic ${encoded}`)).toBe(true)
+        expect(spans.length).toBeGreaterThanOrEqual(routes.length * 2)
+        for (const span of spans) {
+          seen.push(span.name, ...renderings([...span.attributes]), ...renderings(span.exit))
+        }
+        for (const text of [...seen, ...logs]) {
+          for (const secret of forbidden) expect(text).not.toContain(secret)
+        }
+        // The reset produced transport errors whose underlying cause is kept (scrubbed).
+        expect(causes).toBeGreaterThan(0)
+      }).pipe(Effect.scoped))
+  }
+
+  it.live("a transformClient's own platform span is off for Plivo requests too", () =>
+    Effect.gen(function*() {
+      const server = yield* serve((_, response) => response.writeHead(500).end("boom"))
+      const { spans, tracer } = TestTracer.make()
+      const layer = PlivoClient.layer.pipe(
+        Layer.provide(clients[1]![1]),
+        Layer.provide(
+          PlivoConfig.layer({
+            authId: liveId,
+            authToken: LIVE_TOKEN,
+            baseUrl: `${server.origin}/v1/`,
+            retry: RetryPolicy.none,
+            transformClient: HttpClient.withTracerDisabledWhen(() => false)
+          }).pipe(Layer.orDie)
+        )
+      )
+      yield* Effect.flatMap(PlivoClient, (c) => Effect.exit(c.get(["Message"], { schema: Schema.Unknown }))).pipe(
+        Effect.provide(layer),
+        Effect.withTracer(tracer)
+      )
+      expect(spans.map((s) => s.name)).toEqual(["Plivo GET Message"])
+      for (const span of spans) {
+        for (const text of renderings(span.exit)) for (const secret of forbidden) expect(text).not.toContain(secret)
+      }
+    }).pipe(Effect.scoped))
+})
+
+describe("bodies that echo the credential", () => {
+  const ECHO_TOKEN = "EchoSentinelToken0123456789abcdefABCDEFG"
+  const pair = `${authId}:${ECHO_TOKEN}`
+  const encoded = Buffer.from(pair).toString("base64")
+  const echo = `authorization: Basic ${encoded}; token=${ECHO_TOKEN}; pair=${pair}`
+  const bodies: Record<string, StubHttpClient.StubResponse> = {
+    "Bad/": StubHttpClient.json(400, { api_id: `id ${encoded}`, error: echo }),
+    "Object/": StubHttpClient.json(400, { api_id: "a", error: { headers: echo } }),
+    "Teapot/": StubHttpClient.text(418, `${"x".repeat(450)} ${echo}`),
+    "Boom/": StubHttpClient.text(500, `<pre>${echo}</pre>`),
+    "Weird/": StubHttpClient.json(200, { api_id: "w", error: echo }),
+    "Decode/": StubHttpClient.json(200, { api_id: "d", note: echo })
+  }
+
+  it.effect("are scrubbed from error fields, messages and Cause.pretty", () =>
+    Effect.gen(function*() {
+      const client = yield* PlivoClient
+      const schema = Schema.Struct({ api_id: Schema.String, note: Schema.Literal("never") })
+      for (const resource of Object.keys(bodies)) {
+        const exit = yield* Effect.exit(client.get([resource.slice(0, -1)], { schema }))
+        expect(Exit.isFailure(exit)).toBe(true)
+        if (!Exit.isFailure(exit)) continue
+        const error = Cause.squash(exit.cause)
+        const fields = typeof error === "object" && error !== null ? Object.values(error).map(String) : []
+        expect(fields.join(" ")).toContain("<redacted>")
+        for (const text of [...fields, String(error), JSON.stringify(error), Cause.pretty(exit.cause)]) {
+          for (const secret of [ECHO_TOKEN, pair, encoded]) expect(text).not.toContain(secret)
+        }
+      }
+    }).pipe(
+      Effect.provide(
+        StubHttpClient.layerClient((request) => bodies[request.resource] ?? StubHttpClient.json(404, {}), {
+          authToken: ECHO_TOKEN,
+          retry: RetryPolicy.none
+        })
+      )
+    ))
 })

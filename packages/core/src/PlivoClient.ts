@@ -3,6 +3,7 @@
  *
  * @since 0.1.0
  */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -11,6 +12,7 @@ import type * as Option from "effect/Option"
 import type * as Schema from "effect/Schema"
 import type * as Stream from "effect/Stream"
 import * as Request from "./internal/request.js"
+import * as Wire from "./internal/wire.js"
 import { PlivoConfig } from "./PlivoConfig.js"
 import type { PlivoError } from "./PlivoError.js"
 import type { RetryPolicy } from "./RetryPolicy.js"
@@ -129,11 +131,18 @@ export declare namespace PlivoClient {
  * }).pipe(Effect.provide(Live))
  */
 export class PlivoClient extends Context.Tag("@plivo-effect/core/PlivoClient")<PlivoClient, PlivoClient.Service>() {
-  /** Builds the client from the configuration and an `HttpClient`. */
+  /**
+   * Builds the client from the configuration and an `HttpClient`. The client given is
+   * wrapped before `transformClient` sees it: redirects are never followed (a
+   * `FetchHttpClient.RequestInit` found here or where a request runs is kept, with
+   * `redirect: "manual"`), and the platform's `http.client` span, whose exit would hold the
+   * authenticated request, is replaced by the client's own.
+   */
   static readonly make: Effect.Effect<PlivoClient.Service, never, PlivoConfig | HttpClient.HttpClient> = Effect.gen(
     function*() {
       const config = yield* PlivoConfig
-      const http = config.transformClient(yield* HttpClient.HttpClient)
+      const init = yield* Effect.serviceOption(FetchHttpClient.RequestInit)
+      const http = config.transformClient(Wire.guard(yield* HttpClient.HttpClient, init))
       return Request.makeService(config, http)
     }
   )

@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 
 /** Fields shared by every error that carries an HTTP response. */
@@ -17,11 +18,18 @@ const HttpFields = {
   /** The HTTP method of the request. */
   method: Schema.String,
   /** The resource path below `Account/{auth_id}/`, e.g. `Message/`. Never holds credentials. */
-  path: Schema.String
+  path: Schema.String,
+  /**
+   * The URL the request went to, without its query, e.g.
+   * `https://api.plivo.com/v1/Account/MA…/Message/`: it shows which base URL was used, so a
+   * wrong one is visible in the message. Never holds credentials.
+   */
+  url: Schema.String
 }
 
-const describe = (self: { readonly method: string; readonly path: string; readonly status: number; readonly error: string }) =>
-  `${self.method} ${self.path} answered ${self.status}${self.error === "" ? "" : `: ${self.error}`}`
+const describe = (
+  self: { readonly method: string; readonly url: string; readonly status: number; readonly error: string }
+) => `${self.method} ${self.url} answered ${self.status}${self.error === "" ? "" : `: ${self.error}`}`
 
 /**
  * 400, or a 2xx body that holds an `error` field: a parameter was missing or invalid.
@@ -138,10 +146,27 @@ export class UnexpectedStatusError extends Schema.TaggedError<UnexpectedStatusEr
 }
 
 /**
+ * What kind of transport failure a `TransportError` is: the same vocabulary as
+ * `HttpClientError.RequestError`, plus `Timeout` for an attempt that got no answer in time.
+ *
+ * @since 0.1.0
+ */
+export const TransportReason = Schema.Literal("Timeout", "Transport", "Encode", "InvalidUrl")
+
+/**
+ * @since 0.1.0
+ */
+export type TransportReason = typeof TransportReason.Type
+
+/**
  * No HTTP answer: the connection failed or the request timed out.
  * `mayHaveBeenDelivered` is false only when the request certainly never reached Plivo
- * (refused connection, unresolvable host, invalid URL): a send that failed with it set to
- * true may have texted its recipients, and is not retried for that reason.
+ * (refused connection, unresolvable host, invalid URL, and no answer of any kind received):
+ * a send that failed with it set to true may have texted its recipients, and is not retried
+ * for that reason.
+ *
+ * `cause` is the underlying failure (as in `HttpClientError`), copied with the Auth Token and
+ * every encoding of it removed: it never references the authenticated request.
  *
  * @since 0.1.0
  */
@@ -150,13 +175,17 @@ export class TransportError extends Schema.TaggedError<TransportError>("@plivo-e
   {
     method: Schema.String,
     path: Schema.String,
-    reason: Schema.String,
-    timeout: Schema.Boolean,
-    mayHaveBeenDelivered: Schema.Boolean
+    /** The URL the request went to, without its query. Never holds credentials. */
+    url: Schema.String,
+    reason: TransportReason,
+    /** A readable account of the failure, e.g. `request failed: ECONNRESET`. */
+    description: Schema.String,
+    mayHaveBeenDelivered: Schema.Boolean,
+    cause: Schema.optional(Schema.Defect)
   }
 ) {
   override get message(): string {
-    return `${this.method} ${this.path} failed${this.timeout ? " (timeout)" : ""}: ${this.reason}`
+    return `${this.method} ${this.url} failed (${this.reason}): ${this.description}`
   }
 }
 
@@ -209,3 +238,30 @@ export type HttpStatusError =
  * @since 0.1.0
  */
 export type PlivoError = HttpStatusError | TransportError | DecodeError | InvalidParamsError
+
+const classes = [
+  BadRequestError,
+  AuthenticationError,
+  ForbiddenError,
+  NotFoundError,
+  MethodNotAllowedError,
+  RateLimitError,
+  ServerError,
+  UnexpectedStatusError,
+  TransportError,
+  DecodeError,
+  InvalidParamsError
+] as const
+
+/**
+ * Whether a value is one of the `PlivoError` classes, e.g. in a `catchAll` that also sees
+ * other failures, or on a `Cause` squashed to one value.
+ *
+ * @since 0.1.0
+ * @example
+ * import { isPlivoError } from "@plivo-effect/core"
+ *
+ * const describe = (u: unknown) => (isPlivoError(u) ? u._tag : "not a Plivo error")
+ */
+export const isPlivoError = (u: unknown): u is PlivoError =>
+  Predicate.isObject(u) && classes.some((cls) => u instanceof cls)

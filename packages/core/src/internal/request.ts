@@ -16,19 +16,24 @@ import {
   type PlivoError,
   TransportError
 } from "../PlivoError.js"
+import { quote } from "../InvalidParams.js"
 import type { RetryPolicy } from "../RetryPolicy.js"
 import * as Body from "./body.js"
 import * as Issue from "./issue.js"
 import * as Paginate from "./paginate.js"
 import * as Path from "./path.js"
+import * as Secret from "./secret.js"
 import * as Status from "./status.js"
 import * as Transport from "./transport.js"
+import * as Wire from "./wire.js"
 
 type Method = "GET" | "POST" | "DELETE"
 
 interface Call {
   readonly method: Method
   readonly path: string
+  /** Without the query: what errors and spans may show. */
+  readonly url: string
   readonly request: HttpClientRequest.HttpClientRequest
   readonly retry: RetryPolicy
 }
@@ -63,43 +68,51 @@ const toQuery = (query: PlivoClient.Query | undefined): Array<[string, string]> 
 
 export const makeService = (config: PlivoConfig.Service, http: HttpClient.HttpClient): PlivoClient.Service => {
   const prefix = `${config.baseUrl}Account/${config.authId}/`
+  const scrub = Secret.make(config.authId, config.authToken)
+  const origin = new URL(config.baseUrl).origin
   const timeoutMessage = `no answer within ${Duration.format(config.timeout)}`
 
-  /** One request and its body; non-2xx answers become typed errors. */
+  /**
+   * One request and its body; non-2xx answers become typed errors. What reached the wire is
+   * counted below any `transformClient` (see `Wire.guard`), so a failure after an answer is
+   * never taken for a request that never left, and a send repeated by the user's client is
+   * refused rather than reported as a success.
+   */
   const attempt = (call: Call, n: number): Effect.Effect<Status.Answer, HttpStatusError | TransportError> =>
-    http.execute(call.request).pipe(
-      Effect.flatMap((response) =>
-        Effect.map(response.text, (text): Status.Answer => ({
-          status: response.status,
-          headers: response.headers,
-          text,
-          json: Body.parseJson(text)
-        }))
-      ),
-      Effect.mapError((error) =>
-        new TransportError({
-          method: call.method,
-          path: call.path,
-          reason: Transport.reasonOf(error),
-          timeout: false,
-          mayHaveBeenDelivered: Transport.mayHaveBeenDelivered(error)
-        })
-      ),
-      Effect.timeoutFail({
-        duration: config.timeout,
-        onTimeout: () =>
-          new TransportError({
-            method: call.method,
-            path: call.path,
-            reason: timeoutMessage,
-            timeout: true,
-            mayHaveBeenDelivered: true
-          })
-      }),
-      Effect.flatMap((answer) =>
-        answer.status >= 200 && answer.status < 300 ? Effect.succeed(answer) : Effect.flip(Status.toError(answer, call, n))
+    Effect.suspend(() => {
+      const wire = Wire.makeAttempt()
+      return http.execute(call.request).pipe(
+        Effect.flatMap((response) =>
+          Effect.map(response.text, (text): Status.Answer => ({
+            status: response.status,
+            headers: response.headers,
+            text,
+            json: Body.parseJson(text)
+          }))
+        ),
+        Effect.mapError((error) => Transport.toError(call, error, wire, scrub)),
+        Effect.locally(Wire.currentAttempt, wire),
+        Effect.timeoutFail({
+          duration: config.timeout,
+          onTimeout: () =>
+            new TransportError({
+              method: call.method,
+              path: call.path,
+              url: call.url,
+              reason: "Timeout",
+              description: timeoutMessage,
+              mayHaveBeenDelivered: true
+            })
+        }),
+        Effect.filterOrFail(() => call.method !== "POST" || wire.sends <= 1, () => Transport.repeated(call, wire)),
+        Effect.tap((answer) => Effect.annotateCurrentSpan("http.response.status_code", answer.status)),
+        Effect.flatMap((answer) =>
+          answer.status >= 200 && answer.status < 300
+            ? Effect.succeed(answer)
+            : Effect.flip(Status.toError(answer, call, n, scrub))
+        )
       )
-    )
+    })
 
   /** Sends with retries; succeeds with a 2xx answer that holds no `error`. */
   const run = (call: Call): Effect.Effect<Status.Answer, PlivoError> =>
@@ -113,15 +126,16 @@ export const makeService = (config: PlivoConfig.Service, http: HttpClient.HttpCl
           "apiId" in error && error.apiId !== undefined ? Effect.annotateCurrentSpan("plivo.api_id", error.apiId) : Effect.void
         )
       )
-      const apiId = Body.apiIdOf(answer.json)
+      const apiId = Body.apiIdOf(answer.json, scrub)
       if (apiId !== undefined) yield* Effect.annotateCurrentSpan("plivo.api_id", apiId)
       if (Body.holdsError(answer.json)) {
         return yield* new BadRequestError({
           status: answer.status,
           ...(apiId === undefined ? {} : { apiId }),
-          error: Body.errorTextOf(answer.json, answer.text),
+          error: Body.errorTextOf(answer.json, answer.text, scrub),
           method: call.method,
-          path: call.path
+          path: call.path,
+          url: call.url
         })
       }
       return answer
@@ -133,7 +147,9 @@ export const makeService = (config: PlivoConfig.Service, http: HttpClient.HttpCl
       return Effect.fail(new DecodeError({ method: call.method, path: call.path, issue }))
     }
     return Schema.decodeUnknown(schema)(answer.json).pipe(
-      Effect.mapError((error) => new DecodeError({ method: call.method, path: call.path, issue: Issue.describe(error) }))
+      Effect.mapError((error) =>
+        new DecodeError({ method: call.method, path: call.path, issue: Issue.describe(error, scrub) })
+      )
     )
   }
 
@@ -145,11 +161,12 @@ export const makeService = (config: PlivoConfig.Service, http: HttpClient.HttpCl
     body: (request: HttpClientRequest.HttpClientRequest) => HttpClientRequest.HttpClientRequest
   ): Effect.Effect<Call, InvalidParamsError> =>
     Either.match(Path.build(segments), {
-      onLeft: (issue) => Effect.fail(new InvalidParamsError({ operation: `${method} ${segments.join("/")}`, issue })),
+      onLeft: (issue) => Effect.fail(new InvalidParamsError({ operation: `${method} ${Path.describe(segments)}`, issue })),
       onRight: (path) =>
         Effect.succeed({
           method,
           path,
+          url: prefix + path,
           retry: retry ?? config.retry,
           request: HttpClientRequest.make(method)(prefix + path).pipe(
             HttpClientRequest.basicAuth(config.authId, config.authToken),
@@ -160,10 +177,18 @@ export const makeService = (config: PlivoConfig.Service, http: HttpClient.HttpCl
         })
     })
 
+  /**
+   * The client span. The platform's own `http.client` span is off (its exit would hold the
+   * authenticated request), so this one carries the safe part of its attributes.
+   */
   const traced = <A, E, R>(method: Method, segments: PlivoClient.Path, effect: Effect.Effect<A, E, R>) =>
-    Effect.withSpan(effect, `Plivo ${method} ${segments[0] ?? ""}`, {
+    Effect.withSpan(effect, `Plivo ${method} ${Path.describe(segments.slice(0, 1))}`, {
       kind: "client",
-      attributes: { "http.request.method": method, "plivo.resource": segments.join("/") }
+      attributes: {
+        "http.request.method": method,
+        "plivo.resource": Path.describe(segments),
+        "server.address": origin
+      }
     })
 
   const jsonBody = (body: unknown) => (request: HttpClientRequest.HttpClientRequest) =>
@@ -216,24 +241,41 @@ export const makeService = (config: PlivoConfig.Service, http: HttpClient.HttpCl
     const start = options.offset ?? 0
     const concurrency = options.concurrency ?? 1
     if (!Number.isInteger(limit) || limit < 1 || limit > 20) {
-      return Stream.fail(invalid(segments, `limit must be an integer from 1 to 20, got ${limit}`))
+      return Stream.fail(invalid(segments, `limit must be an integer from 1 to 20, got ${quote(limit)}`))
     }
     if (!Number.isInteger(start) || start < 0) {
-      return Stream.fail(invalid(segments, `offset must be a non-negative integer, got ${start}`))
+      return Stream.fail(invalid(segments, `offset must be a non-negative integer, got ${quote(start)}`))
     }
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      return Stream.fail(invalid(segments, `concurrency must be a positive integer, got ${quote(concurrency)}`))
+    }
+    const key = options.key ?? "objects"
     const page = Schema.Struct({
       meta: Schema.optionalWith(ListMeta, { nullable: true }),
-      items: Schema.propertySignature(Schema.Array(options.item)).pipe(Schema.fromKey(options.key ?? "objects"))
+      items: Schema.propertySignature(Schema.Array(options.item)).pipe(Schema.fromKey(key))
     })
+    const fetchPage = (offset: number) =>
+      prepare("GET", segments, options.retry, HttpClientRequest.setUrlParams(toQuery({ ...options.query, limit, offset })))
+        .pipe(
+          Effect.flatMap((call) =>
+            Effect.flatMap(run(call), (answer) =>
+              Effect.map(decode(call, page, answer), (decoded): Paginate.Page<Schema.Schema.Type<typeof options.item>> => ({
+                ...decoded,
+                fingerprint: fingerprintOf(answer.json, key)
+              })))
+          )
+        )
     return Paginate.stream({
       start,
       limit,
       concurrency,
-      fetch: (offset) =>
-        get(segments, {
-          schema: page,
-          query: { ...options.query, limit, offset },
-          ...(options.retry === undefined ? {} : { retry: options.retry })
+      fetch: (offset) => traced("GET", segments, fetchPage(offset)),
+      repeated: (offset) =>
+        new DecodeError({
+          method: "GET",
+          path: Either.getOrElse(Path.build(segments), () => Path.describe(segments)),
+          issue: `the page at offset ${offset} repeats the page before it while meta.next points on ` +
+            "(the server ignores offset?): stopped rather than emit the same items again"
         })
     })
   }
@@ -242,5 +284,12 @@ export const makeService = (config: PlivoConfig.Service, http: HttpClient.HttpCl
 }
 
 const invalid = (segments: PlivoClient.Path, issue: string) =>
-  new InvalidParamsError({ operation: `list ${segments.join("/")}`, issue })
+  new InvalidParamsError({ operation: `list ${Path.describe(segments)}`, issue })
+
+/** The raw items of a page, to compare with the page before; they came from `JSON.parse`. */
+const fingerprintOf = (json: unknown, key: string): string | undefined => {
+  if (typeof json !== "object" || json === null || !(key in json)) return undefined
+  const items: unknown = Reflect.get(json, key)
+  return Array.isArray(items) ? JSON.stringify(items) : undefined
+}
 

@@ -14,7 +14,9 @@ import {
   ServerError,
   UnexpectedStatusError
 } from "../PlivoError.js"
+import { quote } from "../InvalidParams.js"
 import * as Body from "./body.js"
+import type { Scrub } from "./secret.js"
 
 export interface Answer {
   readonly status: number
@@ -36,19 +38,33 @@ export const retryAfter = (headers: Headers.Headers): Effect.Effect<Option.Optio
   return Clock.currentTimeMillis.pipe(Effect.map((now) => Option.some(Duration.millis(Math.max(0, at - now)))))
 }
 
+/**
+ * Plivo's API never redirects, so a 3xx is an error, and the likeliest cause (a base URL
+ * that is not Plivo's, e.g. `http://` or missing `/v1/`) is named.
+ */
+const redirectText = (answer: Answer, scrub: Scrub): string => {
+  const location = answer.headers["location"]
+  const to = location === undefined ? "" : ` to ${quote(scrub(location), 200)}`
+  return `redirect${to} not followed: Plivo's API never redirects, check the base URL`
+}
+
 /** The typed error for a non-2xx answer. `attempt` numbers the request that got it. */
 export const toError = (
   answer: Answer,
-  request: { readonly method: string; readonly path: string },
-  attempt: number
+  request: { readonly method: string; readonly path: string; readonly url: string },
+  attempt: number,
+  scrub: Scrub
 ): Effect.Effect<HttpStatusError> => {
-  const apiId = Body.apiIdOf(answer.json)
+  const apiId = Body.apiIdOf(answer.json, scrub)
+  const text = Body.errorTextOf(answer.json, answer.text, scrub)
+  const isRedirect = answer.status >= 300 && answer.status < 400
   const fields = {
     status: answer.status,
     ...(apiId === undefined ? {} : { apiId }),
-    error: Body.errorTextOf(answer.json, answer.text),
+    error: isRedirect && text === "" ? redirectText(answer, scrub) : text,
     method: request.method,
-    path: request.path
+    path: request.path,
+    url: request.url
   }
   const status = answer.status
   if (status === 429) {
@@ -62,5 +78,5 @@ export const toError = (
   if (status === 404) return Effect.succeed(new NotFoundError(fields))
   if (status === 405) return Effect.succeed(new MethodNotAllowedError(fields))
   if (status >= 500 && status <= 599) return Effect.succeed(new ServerError(fields))
-  return Effect.succeed(new UnexpectedStatusError({ ...fields, body: Body.excerpt(answer.text) }))
+  return Effect.succeed(new UnexpectedStatusError({ ...fields, body: Body.excerpt(answer.text, scrub) }))
 }
