@@ -10,6 +10,7 @@ import * as Layer from "effect/Layer"
 import type * as Option from "effect/Option"
 import type * as Schema from "effect/Schema"
 import type * as Stream from "effect/Stream"
+import { fromEnvironment } from "./internal/layerConfig.js"
 import * as Request from "./internal/request.js"
 import { PlivoConfig } from "./PlivoConfig.js"
 import type { PlivoError } from "./PlivoError.js"
@@ -143,4 +144,13 @@ export class PlivoClient extends Context.Tag("@plivo-effect/core/PlivoClient")<P
     PlivoClient,
     PlivoClient.make
   )
+
+  /**
+   * The client and its `PlivoConfig` in one layer, read from `PLIVO_AUTH_ID`,
+   * `PLIVO_AUTH_TOKEN` and the optional `PLIVO_BASE_URL`, sending with
+   * `FetchHttpClient` (which keeps connections alive) unless `options.httpClient` gives
+   * another `HttpClient` layer. The other options are those of `PlivoConfig.layerConfig`.
+   */
+  static readonly layerConfig = <E = never, R = never>(options: PlivoConfig.LayerConfigOptions<E, R> = {}) =>
+    fromEnvironment(PlivoClient.layer, options)
 }
