@@ -18,6 +18,7 @@ import type { RetryPolicy } from "./RetryPolicy.js"
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export declare namespace PlivoClient {
   /**
@@ -112,7 +113,9 @@ export declare namespace PlivoClient {
  * JSON, maps statuses to typed errors, retries by the policy, times out and traces.
  *
  * @since 0.1.0
+ * @category services
  * @example
+ * ```ts
  * import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
  * import { PlivoClient, PlivoConfig } from "@plivo-effect/core"
  * import * as Effect from "effect/Effect"
@@ -128,6 +131,7 @@ export declare namespace PlivoClient {
  *   const client = yield* PlivoClient
  *   return yield* client.get(["Media"], { schema: Schema.Unknown })
  * }).pipe(Effect.provide(Live))
+ * ```
  */
 export class PlivoClient extends Context.Tag("@plivo-effect/core/PlivoClient")<PlivoClient, PlivoClient.Service>() {
   /** Builds the client from the configuration and an `HttpClient`. */

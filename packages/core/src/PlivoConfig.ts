@@ -14,13 +14,19 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as RetryPolicy from "./RetryPolicy.js"
 
-/** Plivo's production endpoint. */
+/**
+ * Plivo's production endpoint.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
 export const DEFAULT_BASE_URL = "https://api.plivo.com/v1/"
 
 const VERSION = "0.1.0"
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export declare namespace PlivoConfig {
   /**
@@ -85,13 +91,16 @@ export declare namespace PlivoConfig {
  * The Plivo client configuration.
  *
  * @since 0.1.0
+ * @category services
  * @example
+ * ```ts
  * import { PlivoConfig } from "@plivo-effect/core"
  *
  * // From explicit values
  * const fixed = PlivoConfig.layer({ authId: "MAXXXXXXXXXXXXXXXXXX", authToken: "token" })
  * // From PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN and (optional) PLIVO_BASE_URL
  * const fromEnv = PlivoConfig.layerConfig()
+ * ```
  */
 export class PlivoConfig extends Context.Tag("@plivo-effect/core/PlivoConfig")<PlivoConfig, PlivoConfig.Service>() {
   /**

@@ -27,6 +27,7 @@ const describe = (self: { readonly method: string; readonly path: string; readon
  * 400, or a 2xx body that holds an `error` field: a parameter was missing or invalid.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class BadRequestError extends Schema.TaggedError<BadRequestError>("@plivo-effect/core/BadRequestError")(
   "BadRequestError",
@@ -41,6 +42,7 @@ export class BadRequestError extends Schema.TaggedError<BadRequestError>("@plivo
  * 401: the Auth ID or Auth Token was rejected.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class AuthenticationError extends Schema.TaggedError<AuthenticationError>(
   "@plivo-effect/core/AuthenticationError"
@@ -54,6 +56,7 @@ export class AuthenticationError extends Schema.TaggedError<AuthenticationError>
  * 403: forbidden; on a send, usually a destination country outside the account's Geo Permissions.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class ForbiddenError extends Schema.TaggedError<ForbiddenError>("@plivo-effect/core/ForbiddenError")(
   "ForbiddenError",
@@ -68,6 +71,7 @@ export class ForbiddenError extends Schema.TaggedError<ForbiddenError>("@plivo-e
  * 404: the resource does not exist.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class NotFoundError extends Schema.TaggedError<NotFoundError>("@plivo-effect/core/NotFoundError")(
   "NotFoundError",
@@ -82,6 +86,7 @@ export class NotFoundError extends Schema.TaggedError<NotFoundError>("@plivo-eff
  * 405: the resource does not accept this HTTP method.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class MethodNotAllowedError extends Schema.TaggedError<MethodNotAllowedError>(
   "@plivo-effect/core/MethodNotAllowedError"
@@ -96,6 +101,7 @@ export class MethodNotAllowedError extends Schema.TaggedError<MethodNotAllowedEr
  * last answer, when it sent a `Retry-After` header; `attempts` counts every request made.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class RateLimitError extends Schema.TaggedError<RateLimitError>("@plivo-effect/core/RateLimitError")(
   "RateLimitError",
@@ -114,6 +120,7 @@ export class RateLimitError extends Schema.TaggedError<RateLimitError>("@plivo-e
  * 5xx: Plivo or a proxy in front of it failed.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class ServerError extends Schema.TaggedError<ServerError>("@plivo-effect/core/ServerError")(
   "ServerError",
@@ -128,6 +135,7 @@ export class ServerError extends Schema.TaggedError<ServerError>("@plivo-effect/
  * Any status that Plivo does not document for these APIs. `body` is a bounded excerpt.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class UnexpectedStatusError extends Schema.TaggedError<UnexpectedStatusError>(
   "@plivo-effect/core/UnexpectedStatusError"
@@ -144,6 +152,7 @@ export class UnexpectedStatusError extends Schema.TaggedError<UnexpectedStatusEr
  * true may have texted its recipients, and is not retried for that reason.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class TransportError extends Schema.TaggedError<TransportError>("@plivo-effect/core/TransportError")(
   "TransportError",
@@ -165,6 +174,7 @@ export class TransportError extends Schema.TaggedError<TransportError>("@plivo-e
  * not match, bounded in length: it never repeats the whole body.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class DecodeError extends Schema.TaggedError<DecodeError>("@plivo-effect/core/DecodeError")(
   "DecodeError",
@@ -179,6 +189,7 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@plivo-effect/
  * Input rejected before anything was sent.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class InvalidParamsError extends Schema.TaggedError<InvalidParamsError>(
   "@plivo-effect/core/InvalidParamsError"
@@ -192,6 +203,7 @@ export class InvalidParamsError extends Schema.TaggedError<InvalidParamsError>(
  * Every error an HTTP status maps to.
  *
  * @since 0.1.0
+ * @category errors
  */
 export type HttpStatusError =
   | BadRequestError
@@ -207,5 +219,6 @@ export type HttpStatusError =
  * Every failure a Plivo call can produce.
  *
  * @since 0.1.0
+ * @category errors
  */
 export type PlivoError = HttpStatusError | TransportError | DecodeError | InvalidParamsError
