@@ -1,4 +1,4 @@
-/** `pnpm docs`: runs the docs check (see `docs.ts`) and fails on any problem. */
+/** `pnpm docs:check`: runs the docs check (see `docs.ts`) and fails on any problem. */
 import { checkRepository } from "./docs.js"
 
 const { examples, problems } = checkRepository()
