@@ -58,7 +58,7 @@ describe("the docs check", () => {
     expect(problems.filter((problem) => problem.file.endsWith("Wrong.ts")).map((p) => [p.line, p.message.slice(0, 7)]))
       .toEqual([[15, "TS2322:"]])
     expect(problems).toHaveLength(2)
-  })
+  }, 60_000)
 
   it("asks every export of a public module for @since and @category", () => {
     const text = "/** @since 0.1.0 */\nexport const a = 1\n\n/**\n * @since 0.1.0\n * @category models\n */\nexport type B = string\n"
