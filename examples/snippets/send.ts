@@ -1,15 +1,10 @@
 // The README's "Send a message" program, kept here so that the type-check covers it.
-import { FetchHttpClient } from "@effect/platform"
 import { NodeRuntime } from "@effect/platform-node"
-import { PlivoClient, PlivoConfig } from "@plivo-effect/core"
-import { Messages } from "@plivo-effect/messaging"
-import { Effect, Layer } from "effect"
+import { Messages, Messaging } from "@plivo-effect/messaging"
+import { Effect } from "effect"
 
-const PlivoLive = Messages.layer.pipe(
-  Layer.provide(PlivoClient.layer),
-  Layer.provide(PlivoConfig.layerConfig()), // PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN
-  Layer.provide(FetchHttpClient.layer) // keeps connections alive
-)
+// Reads PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN, and sends over a keep-alive FetchHttpClient.
+const PlivoLive = Messaging.layerConfig()
 
 const program = Effect.gen(function*() {
   const messages = yield* Messages

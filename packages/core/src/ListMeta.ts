@@ -19,6 +19,7 @@ import * as Schema from "effect/Schema"
  * ```
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const ListMeta = Schema.Struct({
   limit: Schema.optional(Schema.Number),
@@ -31,6 +32,7 @@ export const ListMeta = Schema.Struct({
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export interface ListMeta extends Schema.Schema.Type<typeof ListMeta> {}
 
@@ -41,6 +43,7 @@ export interface ListMeta extends Schema.Schema.Type<typeof ListMeta> {}
  * Callers should still stop on a short page: `next` alone is not trusted everywhere.
  *
  * @since 0.1.0
+ * @category guards
  */
 export const hasNext = (meta: ListMeta | undefined): boolean =>
   typeof meta?.next === "string" && meta.next.trim() !== ""

@@ -29,10 +29,14 @@ const preview = (input: string | number): string => {
  *
  * @example
  * ```ts
- * format(BigDecimal.make(250n, 5)) // "0.00250"
+ * import { formatMoney } from "@plivo-effect/core"
+ * import * as BigDecimal from "effect/BigDecimal"
+ *
+ * formatMoney(BigDecimal.make(250n, 5)) // "0.00250"
  * ```
  *
  * @since 0.1.0
+ * @category formatting
  */
 export const format = (amount: BigDecimal.BigDecimal): string => {
   const negative = amount.value < 0n
@@ -63,6 +67,7 @@ export const format = (amount: BigDecimal.BigDecimal): string => {
  * ```
  *
  * @since 0.1.0
+ * @category schemas
  */
 export class Money extends Schema.transformOrFail(
   Schema.Union(Schema.String, Schema.Number).annotations({ description: "a decimal amount" }),

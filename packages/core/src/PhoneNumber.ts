@@ -17,6 +17,7 @@ const Digits = Schema.String.pipe(
  * A phone number in Plivo's canonical form: 7–15 digits, country code first, no `+`.
  *
  * @since 0.1.0
+ * @category models
  */
 export type PhoneNumber = typeof Digits.Type
 
@@ -24,6 +25,7 @@ export type PhoneNumber = typeof Digits.Type
  * Whether a value is already a canonical {@link PhoneNumber} (digits only, no separators).
  *
  * @since 0.1.0
+ * @category guards
  */
 export const isPhoneNumber: (u: unknown) => u is PhoneNumber = Schema.is(Digits)
 
@@ -39,11 +41,14 @@ const strip = (input: string): string => {
  *
  * @example
  * ```ts
- * normalize("+1 (415) 555-1234") // Option.some("14155551234")
- * normalize("0415 555 1234")     // Option.none(): no country code
+ * import { normalizePhoneNumber } from "@plivo-effect/core"
+ *
+ * normalizePhoneNumber("+1 (415) 555-1234") // Option.some("14155551234")
+ * normalizePhoneNumber("0415 555 1234") // Option.none(): no country code
  * ```
  *
  * @since 0.1.0
+ * @category parsing
  */
 export const normalize = (input: string): Option.Option<PhoneNumber> => {
   const digits = strip(input)
@@ -74,6 +79,7 @@ const reason = (digits: string): string => {
  * ```
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const PhoneNumber = Schema.transformOrFail(
   Schema.String.annotations({ description: "a phone number, country code first" }),

@@ -11,6 +11,7 @@ import * as Layer from "effect/Layer"
 import type * as Option from "effect/Option"
 import type * as Schema from "effect/Schema"
 import type * as Stream from "effect/Stream"
+import { fromEnvironment } from "./internal/layerConfig.js"
 import * as Request from "./internal/request.js"
 import * as Wire from "./internal/wire.js"
 import { PlivoConfig } from "./PlivoConfig.js"
@@ -19,6 +20,7 @@ import type { RetryPolicy } from "./RetryPolicy.js"
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export declare namespace PlivoClient {
   /**
@@ -113,7 +115,9 @@ export declare namespace PlivoClient {
  * JSON, maps statuses to typed errors, retries by the policy, times out and traces.
  *
  * @since 0.1.0
+ * @category services
  * @example
+ * ```ts
  * import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
  * import { PlivoClient, PlivoConfig } from "@plivo-effect/core"
  * import * as Effect from "effect/Effect"
@@ -129,6 +133,7 @@ export declare namespace PlivoClient {
  *   const client = yield* PlivoClient
  *   return yield* client.get(["Media"], { schema: Schema.Unknown })
  * }).pipe(Effect.provide(Live))
+ * ```
  */
 export class PlivoClient extends Context.Tag("@plivo-effect/core/PlivoClient")<PlivoClient, PlivoClient.Service>() {
   /**
@@ -152,4 +157,13 @@ export class PlivoClient extends Context.Tag("@plivo-effect/core/PlivoClient")<P
     PlivoClient,
     PlivoClient.make
   )
+
+  /**
+   * The client and its `PlivoConfig` in one layer, read from `PLIVO_AUTH_ID`,
+   * `PLIVO_AUTH_TOKEN` and the optional `PLIVO_BASE_URL`, sending with
+   * `FetchHttpClient` (which keeps connections alive) unless `options.httpClient` gives
+   * another `HttpClient` layer. The other options are those of `PlivoConfig.layerConfig`.
+   */
+  static readonly layerConfig = <E = never, R = never>(options: PlivoConfig.LayerConfigOptions<E, R> = {}) =>
+    fromEnvironment(PlivoClient.layer, options)
 }

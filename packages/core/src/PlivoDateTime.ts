@@ -96,6 +96,7 @@ const decodeUtc = (input: string, ast: AST.AST): Effect.Effect<DateTime.Utc, Par
  * ```
  *
  * @since 0.1.0
+ * @category schemas
  */
 export class PlivoDateTime extends Schema.transformOrFail(
   Schema.String.annotations({ description: "a Plivo timestamp" }),
@@ -113,10 +114,13 @@ export class PlivoDateTime extends Schema.transformOrFail(
  *
  * @example
  * ```ts
+ * import { formatFilter } from "@plivo-effect/core"
+ *
  * formatFilter(new Date("2021-03-21T11:47:30.982Z")) // "2021-03-21 11:47:30.982000"
  * ```
  *
  * @since 0.1.0
+ * @category formatting
  */
 export const formatFilter = (dt: DateTime.DateTime | Date): string => {
   const d = dt instanceof Date ? dt : DateTime.toDateUtc(dt)
@@ -130,6 +134,7 @@ export const formatFilter = (dt: DateTime.DateTime | Date): string => {
  * valid `Date`.
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const DateTimeInput = Schema.Union(
   Schema.DateTimeUtcFromSelf,
@@ -139,6 +144,7 @@ export const DateTimeInput = Schema.Union(
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export type DateTimeInput = typeof DateTimeInput.Type
 
@@ -156,6 +162,7 @@ export type DateTimeInput = typeof DateTimeInput.Type
  * ```
  *
  * @since 0.1.0
+ * @category schemas
  */
 export class FilterDateTime extends Schema.transformOrFail(
   Schema.String.annotations({ description: "a UTC filter timestamp, YYYY-MM-DD HH:MM:SS.ffffff" }),

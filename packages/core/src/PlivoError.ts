@@ -35,6 +35,7 @@ const describe = (
  * 400, or a 2xx body that holds an `error` field: a parameter was missing or invalid.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class BadRequestError extends Schema.TaggedError<BadRequestError>("@plivo-effect/core/BadRequestError")(
   "BadRequestError",
@@ -49,6 +50,7 @@ export class BadRequestError extends Schema.TaggedError<BadRequestError>("@plivo
  * 401: the Auth ID or Auth Token was rejected.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class AuthenticationError extends Schema.TaggedError<AuthenticationError>(
   "@plivo-effect/core/AuthenticationError"
@@ -62,6 +64,7 @@ export class AuthenticationError extends Schema.TaggedError<AuthenticationError>
  * 403: forbidden; on a send, usually a destination country outside the account's Geo Permissions.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class ForbiddenError extends Schema.TaggedError<ForbiddenError>("@plivo-effect/core/ForbiddenError")(
   "ForbiddenError",
@@ -76,6 +79,7 @@ export class ForbiddenError extends Schema.TaggedError<ForbiddenError>("@plivo-e
  * 404: the resource does not exist.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class NotFoundError extends Schema.TaggedError<NotFoundError>("@plivo-effect/core/NotFoundError")(
   "NotFoundError",
@@ -90,6 +94,7 @@ export class NotFoundError extends Schema.TaggedError<NotFoundError>("@plivo-eff
  * 405: the resource does not accept this HTTP method.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class MethodNotAllowedError extends Schema.TaggedError<MethodNotAllowedError>(
   "@plivo-effect/core/MethodNotAllowedError"
@@ -104,6 +109,7 @@ export class MethodNotAllowedError extends Schema.TaggedError<MethodNotAllowedEr
  * last answer, when it sent a `Retry-After` header; `attempts` counts every request made.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class RateLimitError extends Schema.TaggedError<RateLimitError>("@plivo-effect/core/RateLimitError")(
   "RateLimitError",
@@ -122,6 +128,7 @@ export class RateLimitError extends Schema.TaggedError<RateLimitError>("@plivo-e
  * 5xx: Plivo or a proxy in front of it failed.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class ServerError extends Schema.TaggedError<ServerError>("@plivo-effect/core/ServerError")(
   "ServerError",
@@ -136,6 +143,7 @@ export class ServerError extends Schema.TaggedError<ServerError>("@plivo-effect/
  * Any status that Plivo does not document for these APIs. `body` is a bounded excerpt.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class UnexpectedStatusError extends Schema.TaggedError<UnexpectedStatusError>(
   "@plivo-effect/core/UnexpectedStatusError"
@@ -169,6 +177,7 @@ export type TransportReason = typeof TransportReason.Type
  * every encoding of it removed: it never references the authenticated request.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class TransportError extends Schema.TaggedError<TransportError>("@plivo-effect/core/TransportError")(
   "TransportError",
@@ -194,6 +203,7 @@ export class TransportError extends Schema.TaggedError<TransportError>("@plivo-e
  * not match, bounded in length: it never repeats the whole body.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class DecodeError extends Schema.TaggedError<DecodeError>("@plivo-effect/core/DecodeError")(
   "DecodeError",
@@ -208,6 +218,7 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@plivo-effect/
  * Input rejected before anything was sent.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class InvalidParamsError extends Schema.TaggedError<InvalidParamsError>(
   "@plivo-effect/core/InvalidParamsError"
@@ -221,6 +232,7 @@ export class InvalidParamsError extends Schema.TaggedError<InvalidParamsError>(
  * Every error an HTTP status maps to.
  *
  * @since 0.1.0
+ * @category errors
  */
 export type HttpStatusError =
   | BadRequestError
@@ -236,6 +248,7 @@ export type HttpStatusError =
  * Every failure a Plivo call can produce.
  *
  * @since 0.1.0
+ * @category errors
  */
 export type PlivoError = HttpStatusError | TransportError | DecodeError | InvalidParamsError
 

@@ -15,6 +15,7 @@ import * as internal from "./internal/signature.js"
  * An Auth Token, plain or wrapped in `Redacted` so it stays out of logs.
  *
  * @since 0.1.0
+ * @category models
  */
 export type AuthToken = string | Redacted.Redacted<string>
 
@@ -23,6 +24,7 @@ export type AuthToken = string | Redacted.Redacted<string>
  * any of them is accepted.
  *
  * @since 0.1.0
+ * @category models
  */
 export type AuthTokens = readonly [AuthToken, ...Array<AuthToken>]
 
@@ -31,6 +33,7 @@ export type AuthTokens = readonly [AuthToken, ...Array<AuthToken>]
  * A repeated field is an array.
  *
  * @since 0.1.0
+ * @category models
  */
 export type Params = Readonly<Record<string, string | ReadonlyArray<string>>>
 
@@ -38,6 +41,7 @@ export type Params = Readonly<Record<string, string | ReadonlyArray<string>>>
  * Request headers as most Node frameworks expose them (any case of names).
  *
  * @since 0.1.0
+ * @category models
  */
 export type Headers = Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
 
@@ -45,8 +49,15 @@ export type Headers = Readonly<Record<string, string | ReadonlyArray<string> | u
  * V3 signature made with the token of the account or subaccount owning the event.
  *
  * @example
- * PlivoSignature.getHeader(req.headers, PlivoSignature.HeaderV3)
+ * ```ts
+ * import { PlivoSignature } from "@plivo-effect/core"
+ * import type { IncomingHttpHeaders } from "node:http"
+ *
+ * declare const headers: IncomingHttpHeaders // `req.headers` in a node:http handler
+ * PlivoSignature.getHeader(headers, PlivoSignature.HeaderV3)
+ * ```
  * @since 0.1.0
+ * @category headers
  */
 export const HeaderV3 = "x-plivo-signature-v3"
 
@@ -54,8 +65,15 @@ export const HeaderV3 = "x-plivo-signature-v3"
  * V3 signature always made with the main account's token.
  *
  * @example
- * PlivoSignature.getHeader(req.headers, PlivoSignature.HeaderMaV3)
+ * ```ts
+ * import { PlivoSignature } from "@plivo-effect/core"
+ * import type { IncomingHttpHeaders } from "node:http"
+ *
+ * declare const headers: IncomingHttpHeaders // `req.headers` in a node:http handler
+ * PlivoSignature.getHeader(headers, PlivoSignature.HeaderMaV3)
+ * ```
  * @since 0.1.0
+ * @category headers
  */
 export const HeaderMaV3 = "x-plivo-signature-ma-v3"
 
@@ -63,8 +81,15 @@ export const HeaderMaV3 = "x-plivo-signature-ma-v3"
  * Nonce covered by both V3 signatures.
  *
  * @example
- * PlivoSignature.getHeader(req.headers, PlivoSignature.HeaderV3Nonce)
+ * ```ts
+ * import { PlivoSignature } from "@plivo-effect/core"
+ * import type { IncomingHttpHeaders } from "node:http"
+ *
+ * declare const headers: IncomingHttpHeaders // `req.headers` in a node:http handler
+ * PlivoSignature.getHeader(headers, PlivoSignature.HeaderV3Nonce)
+ * ```
  * @since 0.1.0
+ * @category headers
  */
 export const HeaderV3Nonce = "x-plivo-signature-v3-nonce"
 
@@ -72,8 +97,15 @@ export const HeaderV3Nonce = "x-plivo-signature-v3-nonce"
  * Legacy V2 signature (account or subaccount token).
  *
  * @example
- * PlivoSignature.getHeader(req.headers, PlivoSignature.HeaderV2)
+ * ```ts
+ * import { PlivoSignature } from "@plivo-effect/core"
+ * import type { IncomingHttpHeaders } from "node:http"
+ *
+ * declare const headers: IncomingHttpHeaders // `req.headers` in a node:http handler
+ * PlivoSignature.getHeader(headers, PlivoSignature.HeaderV2)
+ * ```
  * @since 0.1.0
+ * @category headers
  */
 export const HeaderV2 = "x-plivo-signature-v2"
 
@@ -81,8 +113,15 @@ export const HeaderV2 = "x-plivo-signature-v2"
  * Legacy V2 signature made with the main account's token.
  *
  * @example
- * PlivoSignature.getHeader(req.headers, PlivoSignature.HeaderMaV2)
+ * ```ts
+ * import { PlivoSignature } from "@plivo-effect/core"
+ * import type { IncomingHttpHeaders } from "node:http"
+ *
+ * declare const headers: IncomingHttpHeaders // `req.headers` in a node:http handler
+ * PlivoSignature.getHeader(headers, PlivoSignature.HeaderMaV2)
+ * ```
  * @since 0.1.0
+ * @category headers
  */
 export const HeaderMaV2 = "x-plivo-signature-ma-v2"
 
@@ -90,8 +129,15 @@ export const HeaderMaV2 = "x-plivo-signature-ma-v2"
  * Nonce covered by both V2 signatures.
  *
  * @example
- * PlivoSignature.getHeader(req.headers, PlivoSignature.HeaderV2Nonce)
+ * ```ts
+ * import { PlivoSignature } from "@plivo-effect/core"
+ * import type { IncomingHttpHeaders } from "node:http"
+ *
+ * declare const headers: IncomingHttpHeaders // `req.headers` in a node:http handler
+ * PlivoSignature.getHeader(headers, PlivoSignature.HeaderV2Nonce)
+ * ```
  * @since 0.1.0
+ * @category headers
  */
 export const HeaderV2Nonce = "x-plivo-signature-v2-nonce"
 
@@ -103,11 +149,14 @@ const reveal = (token: AuthToken): string => (typeof token === "string" ? token 
  * signature headers that keeps every candidate.
  *
  * @example
+ * ```ts
  * import { PlivoSignature } from "@plivo-effect/core"
  *
  * PlivoSignature.getHeader({ "X-Plivo-Signature-V3-Nonce": "123" }, PlivoSignature.HeaderV3Nonce)
  * // Option.some("123")
+ * ```
  * @since 0.1.0
+ * @category headers
  */
 export const getHeader = (headers: Headers, name: string): Option.Option<string> => {
   const wanted = name.toLowerCase()
@@ -137,6 +186,7 @@ const signaturesIn = (headers: Headers, names: ReadonlyArray<string>): ReadonlyA
  * other than `GET` (case-insensitive) is signed as `POST`.
  *
  * @example
+ * ```ts
  * import { PlivoSignature } from "@plivo-effect/core"
  *
  * const signature = PlivoSignature.computeV3({
@@ -146,7 +196,9 @@ const signaturesIn = (headers: Headers, names: ReadonlyArray<string>): ReadonlyA
  *   nonce: "31627761595286130198",
  *   authToken: process.env.PLIVO_AUTH_TOKEN ?? ""
  * })
+ * ```
  * @since 0.1.0
+ * @category signing
  */
 export const computeV3 = (options: {
   readonly method: string
@@ -163,18 +215,30 @@ export const computeV3 = (options: {
  * constant-time.
  *
  * @example
+ * ```ts
  * import { PlivoSignature } from "@plivo-effect/core"
+ * import * as Option from "effect/Option"
  * import * as Redacted from "effect/Redacted"
+ * import type { IncomingHttpHeaders } from "node:http"
  *
- * const valid = PlivoSignature.verifyV3({
+ * declare const headers: IncomingHttpHeaders // `req.headers` in a node:http handler
+ * declare const form: PlivoSignature.Params // its decoded form body
+ * declare const mainToken: string
+ * declare const subaccountToken: string
+ *
+ * const nonce = PlivoSignature.getHeader(headers, PlivoSignature.HeaderV3Nonce)
+ * const signature = PlivoSignature.getHeader(headers, PlivoSignature.HeaderV3)
+ * const valid = Option.isSome(nonce) && Option.isSome(signature) && PlivoSignature.verifyV3({
  *   method: "POST",
  *   url: "https://example.com/plivo/inbound",
  *   params: form,
- *   nonce: nonceHeader,
- *   signature: signatureHeader,
+ *   nonce: nonce.value,
+ *   signature: signature.value,
  *   authTokens: [Redacted.make(mainToken), subaccountToken]
  * })
+ * ```
  * @since 0.1.0
+ * @category verification
  */
 export const verifyV3 = (options: {
   readonly method: string
@@ -192,11 +256,14 @@ export const verifyV3 = (options: {
  * the nonce. Parameters are not covered, so prefer V3 when Plivo sends it.
  *
  * @example
+ * ```ts
  * import { PlivoSignature } from "@plivo-effect/core"
  *
  * PlivoSignature.computeV2({ url: "https://answer.url", nonce: "12345", authToken: "my_auth_token" })
  * // "ehV3IKhLysWBxC1sy8INm0qGoQYdYsHwuoKjsX7FsXc="
+ * ```
  * @since 0.1.0
+ * @category signing
  */
 export const computeV2 = (options: {
   readonly url: string
@@ -209,6 +276,7 @@ export const computeV2 = (options: {
  * of `authTokens`; comma-separated signatures are accepted as for V3.
  *
  * @example
+ * ```ts
  * import { PlivoSignature } from "@plivo-effect/core"
  *
  * PlivoSignature.verifyV2({
@@ -217,7 +285,9 @@ export const computeV2 = (options: {
  *   signature: "ehV3IKhLysWBxC1sy8INm0qGoQYdYsHwuoKjsX7FsXc=",
  *   authTokens: ["my_auth_token"]
  * }) // true
+ * ```
  * @since 0.1.0
+ * @category verification
  */
 export const verifyV2 = (options: {
   readonly url: string
@@ -238,16 +308,25 @@ export const verifyV2 = (options: {
  * and accepting V2 next to V3 would let them strip the V3 headers to get there.
  *
  * @example
+ * ```ts
  * import { PlivoSignature } from "@plivo-effect/core"
+ * import type { IncomingMessage } from "node:http"
+ *
+ * declare const req: IncomingMessage // a node:http request
+ * declare const form: PlivoSignature.Params // its decoded form body
+ * declare const mainToken: string
+ * declare const subaccountToken: string
  *
  * const valid = PlivoSignature.verifyRequest({
- *   method: req.method,
+ *   method: req.method ?? "POST",
  *   url: "https://example.com/plivo/inbound",
  *   params: form,
  *   headers: req.headers,
  *   authTokens: [mainToken, subaccountToken]
  * })
+ * ```
  * @since 0.1.0
+ * @category verification
  */
 export const verifyRequest = (options: {
   readonly method: string

@@ -21,11 +21,13 @@ import type { PlivoError } from "./PlivoError.js"
  * A retry policy: a `Schedule` fed with the failure of each attempt.
  *
  * @since 0.1.0
+ * @category models
  */
 export type RetryPolicy = Schedule.Schedule<unknown, PlivoError>
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export interface Options {
   /** Retries after a 429 (default 5, so 6 attempts in all). */
@@ -60,10 +62,13 @@ const backoff = (base: Duration.Duration, cap: Duration.Duration, retry: number)
  * A `Retry-After` that Plivo sent is waited exactly: jitter never shortens it.
  *
  * @since 0.1.0
+ * @category constructors
  * @example
+ * ```ts
  * import { RetryPolicy } from "@plivo-effect/core"
  *
  * const patient = RetryPolicy.make({ rateLimitRetries: 10, cap: "1 minute" })
+ * ```
  */
 export const make = (options: Options = {}): RetryPolicy => {
   const rateLimitRetries = options.rateLimitRetries ?? 5
@@ -100,6 +105,7 @@ const decide = (now: number, state: State, error: PlivoError, delay: number) =>
  * The policy used when none is configured: `make()` with its defaults.
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const defaultPolicy: RetryPolicy = make()
 
@@ -107,5 +113,6 @@ export const defaultPolicy: RetryPolicy = make()
  * Never retry.
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const none: RetryPolicy = Schedule.stop

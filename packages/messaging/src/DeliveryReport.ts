@@ -44,6 +44,7 @@ const Fields = Schema.Struct({
  * known or not, is kept in `params`.
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const DeliveryReport = Schema.transformOrFail(
   Params,
@@ -60,6 +61,7 @@ export const DeliveryReport = Schema.transformOrFail(
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export type DeliveryReport = typeof DeliveryReport.Type
 
@@ -68,6 +70,7 @@ export type DeliveryReport = typeof DeliveryReport.Type
  * WhatsApp, so `delivered` counts as final only for SMS and MMS).
  *
  * @since 0.1.0
+ * @category guards
  */
 export const isFinal = (report: DeliveryReport): boolean =>
   report.Status === "undelivered" || report.Status === "failed" || report.Status === "read" ||

@@ -45,6 +45,7 @@ const mediaOf = (params: Readonly<Record<string, string>>): ReadonlyArray<string
  * known or not, is kept in `params`. Only `MessageUUID`, `From` and `To` are required.
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const InboundMessage = Schema.transformOrFail(
   Params,
@@ -63,5 +64,6 @@ export const InboundMessage = Schema.transformOrFail(
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export type InboundMessage = typeof InboundMessage.Type

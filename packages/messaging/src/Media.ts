@@ -15,6 +15,7 @@ import type { MediaFile, UploadResponse } from "./MediaUpload.js"
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export declare namespace Media {
   /**
@@ -71,19 +72,22 @@ const pageQuery = (params: Media.ListParams): Effect.Effect<PlivoClient.Query, I
  * a sent MMS use `Messages.deleteMedia`.
  *
  * @since 0.1.0
+ * @category services
  * @example
+ * ```ts
  * import { Media, Messages } from "@plivo-effect/messaging"
  * import * as Effect from "effect/Effect"
+ * import { readFile } from "node:fs/promises"
  *
  * const program = Effect.gen(function*() {
  *   const media = yield* Media
- *   const { objects } = yield* media.upload([
- *     { name: "cat.jpg", contentType: "image/jpeg", data: new Uint8Array(jpegBytes) }
- *   ])
+ *   const jpeg = yield* Effect.promise(() => readFile("cat.jpg"))
+ *   const { objects } = yield* media.upload([{ name: "cat.jpg", contentType: "image/jpeg", data: jpeg }])
  *   const ids = objects.flatMap((r) => (r._tag === "Uploaded" ? [r.media_id] : []))
  *   const messages = yield* Messages
  *   return yield* messages.send({ src: "14155550100", dst: "14155550123", type: "mms", media_ids: ids })
  * })
+ * ```
  */
 export class Media extends Context.Tag("@plivo-effect/messaging/Media")<Media, Media.Service>() {
   /** Builds the service on a `PlivoClient`. */

@@ -40,6 +40,7 @@ const Decoded = Schema.Struct({ ...fields, media_url: optional(Schema.String) })
  * ```
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const MediaObject = Schema.transform(Wire, Schema.typeSchema(Decoded), {
   strict: true,
@@ -52,6 +53,7 @@ export const MediaObject = Schema.transform(Wire, Schema.typeSchema(Decoded), {
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export interface MediaObject extends Schema.Schema.Type<typeof MediaObject> {}
 
@@ -59,6 +61,7 @@ export interface MediaObject extends Schema.Schema.Type<typeof MediaObject> {}
  * One page of `GET Media/`.
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const MediaList = Schema.Struct({
   api_id: Schema.String,
@@ -68,6 +71,7 @@ export const MediaList = Schema.Struct({
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export interface MediaList extends Schema.Schema.Type<typeof MediaList> {}
 
@@ -75,6 +79,7 @@ export interface MediaList extends Schema.Schema.Type<typeof MediaList> {}
  * The attachments of one MMS (`GET Message/{uuid}/Media/`). Plivo sends no `meta` here.
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const MessageMediaList = Schema.Struct({
   api_id: Schema.String,
@@ -83,5 +88,6 @@ export const MessageMediaList = Schema.Struct({
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export interface MessageMediaList extends Schema.Schema.Type<typeof MessageMediaList> {}

@@ -11,6 +11,7 @@ import type { MediaObject } from "./MediaObject.js"
  * own allow-list is not documented; JPEG, PNG, GIF, MP4, PDF, vCard and text are safe).
  *
  * @since 0.1.0
+ * @category models
  */
 export interface MediaFile {
   /** File name sent in the part's `Content-Disposition`. */
@@ -25,6 +26,7 @@ export interface MediaFile {
  * A file Plivo stored: use `media_id` in `media_ids` of an MMS.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface UploadedMedia extends MediaObject {
   readonly _tag: "Uploaded"
@@ -38,6 +40,7 @@ export interface UploadedMedia extends MediaObject {
  * A file Plivo reported as not stored, with whatever detail it gave.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface FailedUpload {
   readonly _tag: "Failed"
@@ -57,6 +60,7 @@ export interface FailedUpload {
  * outcome, so a failed file is a value here, not an error.
  *
  * @since 0.1.0
+ * @category models
  */
 export type UploadResult = UploadedMedia | FailedUpload
 
@@ -65,11 +69,19 @@ export type UploadResult = UploadedMedia | FailedUpload
  *
  * @example
  * ```ts
- * const { objects } = yield* media.upload([{ name: "a.jpg", contentType: "image/jpeg", data: bytes }])
- * const ids = objects.flatMap((r) => (r._tag === "Uploaded" ? [r.media_id] : []))
+ * import { Media } from "@plivo-effect/messaging"
+ * import * as Effect from "effect/Effect"
+ *
+ * const upload = (bytes: Uint8Array) =>
+ *   Effect.gen(function*() {
+ *     const media = yield* Media
+ *     const { objects } = yield* media.upload([{ name: "a.jpg", contentType: "image/jpeg", data: bytes }])
+ *     return objects.flatMap((r) => (r._tag === "Uploaded" ? [r.media_id] : []))
+ *   })
  * ```
  *
  * @since 0.1.0
+ * @category models
  */
 export interface UploadResponse {
   readonly api_id: string

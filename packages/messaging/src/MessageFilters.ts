@@ -11,6 +11,7 @@ import type * as DateTime from "effect/DateTime"
  * (`YYYY-MM-DD HH:MM:SS.ffffff`), whatever zone a `DateTime.Zoned` carries.
  *
  * @since 0.1.0
+ * @category models
  */
 export type TimeFilter = DateTime.DateTime | Date
 
@@ -18,6 +19,7 @@ export type TimeFilter = DateTime.DateTime | Date
  * Filters shared by `list` and `stream`. All optional; values are checked before sending.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface MessageFilters {
   /** A subaccount's Auth ID; only when calling as the main account. */
@@ -52,6 +54,7 @@ export interface MessageFilters {
  * Without any `message_time*` filter Plivo returns the last 24 hours only.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface MessageListFilters extends MessageFilters {
   readonly limit?: number
@@ -62,6 +65,7 @@ export interface MessageListFilters extends MessageFilters {
  * Filters of `Messages.stream`; `limit` is the page size (1–20, default 20).
  *
  * @since 0.1.0
+ * @category models
  */
 export interface MessageStreamFilters extends MessageFilters {
   readonly limit?: number

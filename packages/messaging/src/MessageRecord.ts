@@ -11,6 +11,7 @@ import { blankAsAbsent, ErrorCode, LenientDateTime, openEnum, optional } from ".
  * `message_direction`. Unknown values decode as plain strings.
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const MessageDirection = openEnum("inbound", "outbound")
 
@@ -19,6 +20,7 @@ export const MessageDirection = openEnum("inbound", "outbound")
  * unknown values decode as plain strings.
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const MessageState = openEnum(
   "queued",
@@ -35,6 +37,7 @@ export const MessageState = openEnum(
  * `message_type`. Unknown values decode as plain strings.
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const MessageType = openEnum("sms", "mms", "whatsapp")
 
@@ -42,6 +45,7 @@ export const MessageType = openEnum("sms", "mms", "whatsapp")
  * WhatsApp `conversation_origin`; Plivo sends `""` for non-WhatsApp messages.
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const ConversationOrigin = openEnum("utility", "authentication", "marketing", "service")
 
@@ -63,11 +67,13 @@ export const ConversationOrigin = openEnum("utility", "authentication", "marketi
  * import * as Schema from "effect/Schema"
  * import { Message } from "@plivo-effect/messaging"
  *
+ * declare const json: unknown // a body of GET Message/{message_uuid}/
  * const message = Schema.decodeUnknownSync(Message)(json)
  * message.message_time // DateTime.Utc
  * ```
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const Message = Schema.Struct({
   api_id: optional(Schema.String),
@@ -108,6 +114,7 @@ export const Message = Schema.Struct({
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export interface Message extends Schema.Schema.Type<typeof Message> {}
 
@@ -115,6 +122,7 @@ export interface Message extends Schema.Schema.Type<typeof Message> {}
  * One page of `GET Message/`. `meta` carries no `total_count` on the live API.
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const MessageList = Schema.Struct({
   api_id: Schema.String,
@@ -124,5 +132,6 @@ export const MessageList = Schema.Struct({
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export interface MessageList extends Schema.Schema.Type<typeof MessageList> {}

@@ -17,6 +17,7 @@
  * One `<Message>` element. Build it with {@link message}.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface Message {
   readonly _tag: "Message"
@@ -39,10 +40,15 @@ export interface Message {
  * `application/xml`).
  *
  * @example
+ * ```ts
  * import { MessageXml } from "@plivo-effect/messaging"
+ * import type { ServerResponse } from "node:http"
  *
+ * declare const res: ServerResponse // in a node:http handler
  * res.setHeader("content-type", MessageXml.contentType)
+ * ```
  * @since 0.1.0
+ * @category constants
  */
 export const contentType = "application/xml; charset=utf-8"
 
@@ -52,6 +58,7 @@ export const contentType = "application/xml; charset=utf-8"
  * {@link response}.
  *
  * @example
+ * ```ts
  * import { MessageXml } from "@plivo-effect/messaging"
  *
  * const reply = MessageXml.message({
@@ -60,7 +67,9 @@ export const contentType = "application/xml; charset=utf-8"
  *   text: "Thanks, we got your message.",
  *   callbackUrl: "https://example.com/sms_status/"
  * })
+ * ```
  * @since 0.1.0
+ * @category constructors
  */
 export const message = (options: {
   readonly src: string
@@ -127,11 +136,14 @@ const isMessage = (value: Message | ReadonlyArray<Message>): value is Message =>
  * bottom), with an XML declaration. Send it with {@link contentType}.
  *
  * @example
+ * ```ts
  * import { MessageXml } from "@plivo-effect/messaging"
  *
  * MessageXml.response([MessageXml.message({ src: "12025550000", dst: "12025551111", text: "Hi & bye" })])
  * // '<?xml version="1.0" encoding="UTF-8"?><Response><Message src="12025550000" dst="12025551111">Hi &amp; bye</Message></Response>'
+ * ```
  * @since 0.1.0
+ * @category encoding
  */
 export const response = (messages: Message | ReadonlyArray<Message>): string => {
   const list: ReadonlyArray<Message> = isMessage(messages) ? [messages] : messages

@@ -22,6 +22,7 @@ import { SendResult } from "./SendResult.js"
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export declare namespace Messages {
   /**
@@ -76,7 +77,9 @@ const REPEAT_WINDOW = 40
  * Messages: send, get, list and stream message records, and manage MMS attachments.
  *
  * @since 0.1.0
+ * @category services
  * @example
+ * ```ts
  * import { Messages } from "@plivo-effect/messaging"
  * import * as Effect from "effect/Effect"
  * import * as Stream from "effect/Stream"
@@ -88,7 +91,9 @@ const REPEAT_WINDOW = 40
  *   const outbound = yield* messages.stream({ message_direction: "outbound" }).pipe(Stream.runCount)
  *   return { state: record.message_state, outbound }
  * })
- * // Effect.provide(program, Messages.layer), with a PlivoClient layer below it
+ * // Messaging.layerConfig() provides Messages from PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN;
+ * // Messages.layer is the same service over a PlivoClient of your own.
+ * ```
  */
 export class Messages extends Context.Tag("@plivo-effect/messaging/Messages")<Messages, Messages.Service>() {
   /** Builds the service on a `PlivoClient`. */

@@ -25,6 +25,7 @@ import * as MessageXml from "./MessageXml.js"
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export declare namespace MessagingWebhooks {
   /**
@@ -77,7 +78,9 @@ const MAX_FINALS = 10_000
  * Verified webhook endpoints and the stream of delivery reports they receive.
  *
  * @since 0.1.0
+ * @category services
  * @example
+ * ```ts
  * import * as HttpRouter from "@effect/platform/HttpRouter"
  * import { MessageXml, MessagingWebhooks } from "@plivo-effect/messaging"
  * import * as Effect from "effect/Effect"
@@ -89,6 +92,7 @@ const MAX_FINALS = 10_000
  *   HttpRouter.post("/plivo/status", MessagingWebhooks.deliveryReports((report) => Effect.log(report.Status)))
  * )
  * // provide MessagingWebhooks.layer({ publicBaseUrl: "https://hooks.example.com" }) and PlivoConfig
+ * ```
  */
 export class MessagingWebhooks extends Context.Tag("@plivo-effect/messaging/MessagingWebhooks")<
   MessagingWebhooks,

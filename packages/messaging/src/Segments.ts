@@ -8,6 +8,7 @@
  * The result of {@link segments}.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface Segments {
   /** `GSM-7` when every character is in the GSM 03.38 tables, else `UCS-2`. */
@@ -73,6 +74,7 @@ const pack = (weights: ReadonlyArray<number>, capacity: number): number => {
  * ```
  *
  * @since 0.1.0
+ * @category utils
  */
 export const segments = (text: string): Segments => {
   const septets: Array<number> = []

@@ -12,6 +12,7 @@ import type { Interactive, Location, Template } from "./WhatsApp.js"
  * A boolean is sent as `"true"` / `"false"`.
  *
  * @since 0.1.0
+ * @category models
  */
 export type LogOption = "true" | "false" | "number_only" | "content_only" | boolean
 
@@ -19,6 +20,7 @@ export type LogOption = "true" | "false" | "number_only" | "content_only" | bool
  * India DLT template category.
  *
  * @since 0.1.0
+ * @category models
  */
 export type DltTemplateCategory = "transactional" | "promotional" | "service_implicit" | "service_explicit"
 
@@ -28,6 +30,7 @@ export type DltTemplateCategory = "transactional" | "promotional" | "service_imp
  * 1,000 remain. Plivo's own `"a<b"` form is accepted too.
  *
  * @since 0.1.0
+ * @category models
  */
 export type Destinations = string | readonly [string, ...Array<string>]
 
@@ -36,6 +39,7 @@ export type Destinations = string | readonly [string, ...Array<string>]
  * that picks one from its number pool, never both.
  *
  * @since 0.1.0
+ * @category models
  */
 export type Sender =
   | { readonly src: string; readonly powerpack_uuid?: never }
@@ -45,6 +49,7 @@ export type Sender =
  * Fields every kind of message accepts.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface CommonParams {
   readonly dst: Destinations
@@ -67,6 +72,7 @@ export interface CommonParams {
  * (see `segments`).
  *
  * @since 0.1.0
+ * @category models
  */
 export type SmsParams = CommonParams & Sender & {
   readonly type?: "sms"
@@ -83,6 +89,7 @@ export type SmsParams = CommonParams & Sender & {
  * `media_ids` (from `Media.upload`) together; `text` is optional.
  *
  * @since 0.1.0
+ * @category models
  */
 export type MmsParams = CommonParams & Sender & {
   readonly type: "mms"
@@ -100,6 +107,7 @@ export type MmsParams = CommonParams & Sender & {
  * or `location`.
  *
  * @since 0.1.0
+ * @category models
  */
 export type WhatsAppParams = CommonParams & {
   readonly type: "whatsapp"
@@ -118,10 +126,13 @@ export type WhatsAppParams = CommonParams & {
  *
  * @example
  * ```ts
+ * import type { SendParams } from "@plivo-effect/messaging"
+ *
  * const sms: SendParams = { src: "14155550100", dst: ["14155550123", "14155550124"], text: "Hi" }
  * const mms: SendParams = { powerpack_uuid: "pp-uuid", dst: "14155550123", type: "mms", media_ids: ["m1"] }
  * ```
  *
  * @since 0.1.0
+ * @category models
  */
 export type SendParams = SmsParams | MmsParams | WhatsAppParams

@@ -13,11 +13,18 @@ import * as Schema from "effect/Schema"
  *
  * @example
  * ```ts
- * const result = yield* messages.send({ src: "14155550100", dst: "14155550123", text: "Hi" })
- * result.message_uuid[0]
+ * import { Messages } from "@plivo-effect/messaging"
+ * import * as Effect from "effect/Effect"
+ *
+ * const firstUuid = Effect.gen(function*() {
+ *   const messages = yield* Messages
+ *   const result = yield* messages.send({ src: "14155550100", dst: "14155550123", text: "Hi" })
+ *   return result.message_uuid[0]
+ * })
  * ```
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const SendResult = Schema.Struct({
   api_id: Schema.String,
@@ -28,5 +35,6 @@ export const SendResult = Schema.Struct({
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export interface SendResult extends Schema.Schema.Type<typeof SendResult> {}

@@ -14,10 +14,13 @@ const NonEmpty = Schema.String.pipe(Schema.minLength(1))
  *
  * @example
  * ```ts
+ * import type { Location } from "@plivo-effect/messaging"
+ *
  * const office: Location = { latitude: "37.7749", longitude: "-122.4194", name: "HQ", address: "1 Market St" }
  * ```
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const Location = Schema.Struct({
   latitude: NonEmpty,
@@ -28,6 +31,7 @@ export const Location = Schema.Struct({
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export interface Location extends Schema.Schema.Type<typeof Location> {}
 
@@ -36,6 +40,7 @@ export interface Location extends Schema.Schema.Type<typeof Location> {}
  * (`text`, `media`, `payload`, `currency`, `date_time`, `location`).
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const TemplateParameter = Schema.Struct({
   type: NonEmpty,
@@ -54,6 +59,7 @@ export const TemplateParameter = Schema.Struct({
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export interface TemplateParameter extends Schema.Schema.Type<typeof TemplateParameter> {}
 
@@ -62,6 +68,7 @@ export interface TemplateParameter extends Schema.Schema.Type<typeof TemplatePar
  * components inside `cards`.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface TemplateComponent {
   readonly type: string
@@ -76,6 +83,7 @@ export interface TemplateComponent {
  * One card of a carousel template.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface TemplateCard {
   readonly card_index: number
@@ -84,6 +92,7 @@ export interface TemplateCard {
 
 /**
  * @since 0.1.0
+ * @category schemas
  */
 export const TemplateComponent: Schema.Schema<TemplateComponent> = Schema.Struct({
   type: NonEmpty,
@@ -95,6 +104,7 @@ export const TemplateComponent: Schema.Schema<TemplateComponent> = Schema.Struct
 
 /**
  * @since 0.1.0
+ * @category schemas
  */
 export const TemplateCard: Schema.Schema<TemplateCard> = Schema.Struct({
   card_index: Schema.Int,
@@ -106,6 +116,8 @@ export const TemplateCard: Schema.Schema<TemplateCard> = Schema.Struct({
  *
  * @example
  * ```ts
+ * import type { Template } from "@plivo-effect/messaging"
+ *
  * const template: Template = {
  *   name: "order_update",
  *   language: "en_US",
@@ -114,6 +126,7 @@ export const TemplateCard: Schema.Schema<TemplateCard> = Schema.Struct({
  * ```
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const Template = Schema.Struct({
   name: NonEmpty,
@@ -123,6 +136,7 @@ export const Template = Schema.Struct({
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export interface Template extends Schema.Schema.Type<typeof Template> {}
 
@@ -133,6 +147,8 @@ const Text = Schema.Struct({ text: Schema.String })
  *
  * @example
  * ```ts
+ * import type { Interactive } from "@plivo-effect/messaging"
+ *
  * const interactive: Interactive = {
  *   type: "button",
  *   body: { text: "Confirm your slot?" },
@@ -141,6 +157,7 @@ const Text = Schema.Struct({ text: Schema.String })
  * ```
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const Interactive = Schema.Struct({
   type: Schema.Literal("list", "button", "cta_url"),
@@ -170,5 +187,6 @@ export const Interactive = Schema.Struct({
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export interface Interactive extends Schema.Schema.Type<typeof Interactive> {}

@@ -62,6 +62,7 @@ const IN_PROCESS_BASE_URL = "http://plivo-emulator.invalid/v1/"
  * ```
  *
  * @since 0.1.0
+ * @category services
  */
 export class PlivoEmulator extends Context.Tag("@plivo-effect/testing/PlivoEmulator")<
   PlivoEmulator,
@@ -102,6 +103,7 @@ export class PlivoEmulator extends Context.Tag("@plivo-effect/testing/PlivoEmula
    *
    * @since 0.1.0
    * @example
+   * ```ts
    * import { layer } from "@effect/vitest"
    * import { Messaging } from "@plivo-effect/messaging"
    * import { PlivoEmulator } from "@plivo-effect/testing"
@@ -110,6 +112,7 @@ export class PlivoEmulator extends Context.Tag("@plivo-effect/testing/PlivoEmula
    * layer(Messaging.layer.pipe(Layer.provideMerge(PlivoEmulator.layerClient())))("my service", (it) => {
    *   // it.effect(...) tests that yield* Messages and PlivoEmulator
    * })
+   * ```
    */
   static readonly layerClient = (
     options: PlivoEmulator.Options = {}
@@ -184,6 +187,7 @@ export class PlivoEmulator extends Context.Tag("@plivo-effect/testing/PlivoEmula
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export declare namespace PlivoEmulator {
   /**
@@ -234,6 +238,7 @@ export declare namespace PlivoEmulator {
  * A fault for `PlivoEmulator#fault` / `randomFaults`.
  *
  * @since 0.1.0
+ * @category models
  */
 export type EmulatorFault = Faults.EmulatorFault
 
@@ -245,11 +250,18 @@ const malformedBody: EmulatorFault = { _tag: "MalformedBody" }
  *
  * @example
  * ```ts
- * emulator.fault(EmulatorFault.tooManyRequests({ retryAfter: "2 seconds" }), { method: "POST", path: "Message" })
- * emulator.fault(EmulatorFault.serverError(503), { times: 2 })
+ * import { EmulatorFault, PlivoEmulator } from "@plivo-effect/testing"
+ * import * as Effect from "effect/Effect"
+ *
+ * const flaky = Effect.gen(function*() {
+ *   const emulator = yield* PlivoEmulator
+ *   yield* emulator.fault(EmulatorFault.tooManyRequests({ retryAfter: "2 seconds" }), { method: "POST", path: "Message" })
+ *   yield* emulator.fault(EmulatorFault.serverError(503), { times: 2 })
+ * })
  * ```
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const EmulatorFault = {
   /** 429 `{api_id, error: "too many requests"}`, with `Retry-After` (whole seconds) when given. */

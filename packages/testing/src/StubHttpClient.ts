@@ -18,6 +18,7 @@ import * as Ref from "effect/Ref"
  * A request as the stub saw it.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface RecordedRequest {
   readonly method: string
@@ -43,6 +44,7 @@ export interface RecordedRequest {
  * What the handler answers.
  *
  * @since 0.1.0
+ * @category models
  */
 export type StubResponse =
   | {
@@ -55,6 +57,7 @@ export type StubResponse =
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export type Handler = (request: RecordedRequest) => StubResponse | Effect.Effect<StubResponse>
 
@@ -62,6 +65,7 @@ export type Handler = (request: RecordedRequest) => StubResponse | Effect.Effect
  * Reads what the stub received.
  *
  * @since 0.1.0
+ * @category services
  */
 export class StubHttpClient extends Context.Tag("@plivo-effect/testing/StubHttpClient")<StubHttpClient, {
   /** Every request, oldest first. */
@@ -73,6 +77,7 @@ export class StubHttpClient extends Context.Tag("@plivo-effect/testing/StubHttpC
  * A JSON answer.
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const json = (status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): StubResponse => ({
   _tag: "Response",
@@ -85,6 +90,7 @@ export const json = (status: number, body: unknown, headers: Readonly<Record<str
  * A text answer, e.g. the HTML error page of a proxy.
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const text = (status: number, body: string, headers: Readonly<Record<string, string>> = {}): StubResponse => ({
   _tag: "Response",
@@ -97,6 +103,7 @@ export const text = (status: number, body: string, headers: Readonly<Record<stri
  * An answer without a body, e.g. 204.
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const empty = (status: number, headers: Readonly<Record<string, string>> = {}): StubResponse => ({
   _tag: "Response",
@@ -110,6 +117,7 @@ export const empty = (status: number, headers: Readonly<Record<string, string>> 
  * `ECONNREFUSED` for a request that never left).
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const transportFailure = (code = "ECONNRESET"): StubResponse => ({ _tag: "TransportFailure", code })
 
@@ -159,7 +167,9 @@ const record = (request: HttpClientRequest.HttpClientRequest, url: URL): Recorde
  * handler may return an `Effect`, to delay (on the `TestClock`) or never answer.
  *
  * @since 0.1.0
+ * @category layers
  * @example
+ * ```ts
  * import { StubHttpClient } from "@plivo-effect/testing"
  *
  * const Stub = StubHttpClient.layer((request) =>
@@ -167,6 +177,7 @@ const record = (request: HttpClientRequest.HttpClientRequest, url: URL): Recorde
  *     ? StubHttpClient.json(202, { api_id: "1", message: "message(s) queued", message_uuid: ["u1"] })
  *     : StubHttpClient.json(404, { api_id: "1", error: "not found" })
  * )
+ * ```
  */
 export const layer = (handler: Handler): Layer.Layer<HttpClient.HttpClient | StubHttpClient> =>
   Layer.effectContext(
@@ -198,6 +209,7 @@ export const layer = (handler: Handler): Layer.Layer<HttpClient.HttpClient | Stu
  * Credentials of the stubbed account used by `layerClient`.
  *
  * @since 0.1.0
+ * @category constants
  */
 export const credentials = { authId: "MASTUBSTUBSTUBSTUB00", authToken: "stub-auth-token" } as const
 
@@ -206,6 +218,7 @@ export const credentials = { authId: "MASTUBSTUBSTUBSTUB00", authToken: "stub-au
  * policy; pass `config` to change any option.
  *
  * @since 0.1.0
+ * @category layers
  */
 export const layerClient = (
   handler: Handler,

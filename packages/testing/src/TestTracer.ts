@@ -12,6 +12,7 @@ import * as Tracer from "effect/Tracer"
  * A span as recorded.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface RecordedSpan {
   readonly name: string
@@ -24,12 +25,15 @@ export interface RecordedSpan {
  * Makes a tracer and the array it records into.
  *
  * @since 0.1.0
+ * @category constructors
  * @example
+ * ```ts
  * import { TestTracer } from "@plivo-effect/testing"
  * import * as Effect from "effect/Effect"
  *
  * const { spans, tracer } = TestTracer.make()
  * // program.pipe(Effect.withTracer(tracer)), then inspect spans
+ * ```
  */
 export const make = (): { readonly tracer: Tracer.Tracer; readonly spans: ReadonlyArray<RecordedSpan> } => {
   const spans: Array<RecordedSpan> = []
@@ -73,6 +77,7 @@ export const make = (): { readonly tracer: Tracer.Tracer; readonly spans: Readon
  * Runs `effect` under a fresh recording tracer and returns its spans with the result.
  *
  * @since 0.1.0
+ * @category combinators
  */
 export const withRecording = <A, E, R>(
   effect: Effect.Effect<A, E, R>
