@@ -12,6 +12,7 @@
  * ellipsis.
  *
  * @since 0.1.0
+ * @category constants
  */
 export const MAX_QUOTED = 100
 
@@ -53,11 +54,14 @@ const render = (value: unknown): { readonly text: string; readonly quoted: boole
  * same escaping and bound.
  *
  * @since 0.1.0
+ * @category formatting
  * @example
+ * ```ts
  * import { InvalidParams } from "@plivo-effect/core"
  *
  * InvalidParams.quote("abc\r\nINFO forged")
  * // "\"abc\\r\\nINFO forged\""
+ * ```
  */
 export const quote = (value: unknown, max: number = MAX_QUOTED): string => {
   const { quoted, text } = render(value)

@@ -82,7 +82,11 @@ export declare namespace PlivoConfig {
     readonly retry?: RetryPolicy.RetryPolicy
     /** Default `plivo-effect/<version>`. */
     readonly userAgent?: string
-    /** A hook to add tracing, proxies or logging to the underlying `HttpClient`. */
+    /**
+     * A hook to add tracing, proxies or logging to the underlying `HttpClient`. It must not
+     * retry or follow redirects: the client retries by its own policy, and a POST it sees
+     * leave twice in one attempt fails as "may have been delivered" instead of succeeding.
+     */
     readonly transformClient?: (client: HttpClient.HttpClient) => HttpClient.HttpClient
   }
 }

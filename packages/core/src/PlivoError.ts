@@ -158,11 +158,13 @@ export class UnexpectedStatusError extends Schema.TaggedError<UnexpectedStatusEr
  * `HttpClientError.RequestError`, plus `Timeout` for an attempt that got no answer in time.
  *
  * @since 0.1.0
+ * @category errors
  */
 export const TransportReason = Schema.Literal("Timeout", "Transport", "Encode", "InvalidUrl")
 
 /**
  * @since 0.1.0
+ * @category errors
  */
 export type TransportReason = typeof TransportReason.Type
 
@@ -271,10 +273,13 @@ const classes = [
  * other failures, or on a `Cause` squashed to one value.
  *
  * @since 0.1.0
+ * @category guards
  * @example
+ * ```ts
  * import { isPlivoError } from "@plivo-effect/core"
  *
  * const describe = (u: unknown) => (isPlivoError(u) ? u._tag : "not a Plivo error")
+ * ```
  */
 export const isPlivoError = (u: unknown): u is PlivoError =>
   Predicate.isObject(u) && classes.some((cls) => u instanceof cls)
