@@ -43,7 +43,7 @@ const app = (
         Layer.provideMerge(PlivoConfig.layer({ authId: "MAWEBHOOKWEBHOOKWEBH", authToken }).pipe(Layer.orDie))
       )
     )
-    const router = HttpRouter.empty.pipe(HttpRouter.post("/plivo/status", MessagingWebhooks.deliveryReports(handler)))
+    const router = HttpRouter.empty.pipe(HttpRouter.all("/plivo/status", MessagingWebhooks.deliveryReports(handler)))
     const httpApp = yield* HttpRouter.toHttpApp(router)
     // The test's own runtime, so that its clock (TestClock under it.effect) is the app's.
     const runtime = yield* Effect.runtime<never>()
@@ -231,7 +231,7 @@ describe("delivery reports: publicBaseUrl is signed as configured, never normali
       }))
   }
 
-  it.scopedLive("the emulator's callbacks to an upper-case-scheme URL verify", () =>
+  const emulatorCallbacks = (method: "GET" | "POST", query: string) =>
     Effect.gen(function*() {
       const emulator = yield* PlivoEmulator
       const seen: Array<string> = []
@@ -239,7 +239,8 @@ describe("delivery reports: publicBaseUrl is signed as configured, never normali
       const server = yield* serveWeb((request) => handler(request))
       const base = `HTTP://127.0.0.1:${server.port}`
       handler = yield* app((r) => Effect.sync(() => void seen.push(r.Status)), { publicBaseUrl: base }, emulator.authToken)
-      yield* (yield* Messages).send({ src: "14155550100", dst: "14155550123", text: "hi", url: `${base}/plivo/status` })
+      const url = `${base}/plivo/status${query}`
+      yield* (yield* Messages).send({ src: "14155550100", dst: "14155550123", text: "hi", url, method })
       // The emulator records a callback once its answer is read, just after the handler ran.
       const callbacks = yield* emulator.callbacks.pipe(
         Effect.filterOrFail((all) => all.length >= 3 && seen.length >= 3, () => "not yet"),
@@ -252,5 +253,10 @@ describe("delivery reports: publicBaseUrl is signed as configured, never normali
       Effect.provide(Messaging.layer.pipe(Layer.provideMerge(PlivoEmulator.layerClient({
         lifecycle: { sentAfter: "10 millis", deliveredAfter: "10 millis" }
       }))))
-    ))
+    )
+
+  it.scopedLive("the emulator's POST callbacks to an upper-case-scheme URL verify", () => emulatorCallbacks("POST", ""))
+
+  it.scopedLive("the emulator's GET callbacks verify, also when the URL's query holds a parameter's name", () =>
+    emulatorCallbacks("GET", "?tenant=a%20b&To=configured"))
 })
