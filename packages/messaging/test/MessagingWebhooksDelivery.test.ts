@@ -260,3 +260,21 @@ describe("delivery reports: publicBaseUrl is signed as configured, never normali
   it.scopedLive("the emulator's GET callbacks verify, also when the URL's query holds a parameter's name", () =>
     emulatorCallbacks("GET", "?tenant=a%20b&To=configured"))
 })
+
+describe("publicBaseUrl checks", () => {
+  const build = (publicBaseUrl: string) =>
+    Effect.exit(
+      Layer.build(MessagingWebhooks.layer({ publicBaseUrl })).pipe(
+        Effect.provide(PlivoConfig.layer({ authId: "MA1", authToken: "t" }).pipe(Layer.orDie)),
+        Effect.scoped
+      )
+    )
+
+  it.effect("a base that URL would clean into another one is a defect at construction", () =>
+    Effect.gen(function*() {
+      for (const bad of [" https://h.example", "https://h.example\n", "https:\\\\h.example", "http:h.example", "https://h.example?x=1"]) {
+        expect((yield* build(bad))._tag, JSON.stringify(bad)).toBe("Failure")
+      }
+      expect((yield* build("HTTPS://H.example:443/a/../b/"))._tag).toBe("Success")
+    }))
+})
