@@ -1,6 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import { readFileSync } from "node:fs"
 import * as PlivoSignature from "../src/PlivoSignature.js"
 import { compareCodePoints, stringToSignV3 } from "../src/internal/signature.js"
 
@@ -275,4 +277,60 @@ describe("PlivoSignature headers", () => {
       })).toBe(false)
     })
   })
+})
+
+// The vectors the emulator's signer is checked against too (packages/testing), so that the
+// two independent implementations agree on every input listed there.
+const SharedVectors = Schema.Struct({
+  v3: Schema.Array(Schema.Struct({
+    name: Schema.String,
+    method: Schema.String,
+    url: Schema.String,
+    params: Schema.Array(Schema.Tuple(Schema.String, Schema.String)),
+    nonce: Schema.String,
+    authToken: Schema.String,
+    stringToSign: Schema.String,
+    signature: Schema.String
+  })),
+  v2: Schema.Array(Schema.Struct({
+    name: Schema.String,
+    url: Schema.String,
+    nonce: Schema.String,
+    authToken: Schema.String,
+    signature: Schema.String
+  }))
+})
+const shared = Schema.decodeUnknownSync(Schema.parseJson(SharedVectors))(
+  readFileSync(new URL("../../../test/fixtures/vectors/signatures.json", import.meta.url), "utf8")
+)
+
+/** Pairs as a framework hands them over: a repeated key becomes an array. */
+const toParams = (pairs: ReadonlyArray<readonly [string, string]>): PlivoSignature.Params => {
+  const grouped = new Map<string, Array<string>>()
+  for (const [key, value] of pairs) grouped.set(key, [...(grouped.get(key) ?? []), value])
+  return Object.fromEntries(grouped)
+}
+
+describe("PlivoSignature shared vectors (test/fixtures/vectors/signatures.json)", () => {
+  for (const v of shared.v3) {
+    it(`V3 ${v.method}: ${v.name}`, () => {
+      const params = toParams(v.params)
+      expect(stringToSignV3({ method: v.method, url: v.url, params, nonce: v.nonce })).toBe(v.stringToSign)
+      expect(PlivoSignature.computeV3({ method: v.method, url: v.url, params, nonce: v.nonce, authToken: v.authToken }))
+        .toBe(v.signature)
+      expect(PlivoSignature.verifyV3({
+        method: v.method,
+        url: v.url,
+        params,
+        nonce: v.nonce,
+        signature: v.signature,
+        authTokens: [v.authToken]
+      })).toBe(true)
+    })
+  }
+  for (const v of shared.v2) {
+    it(`V2: ${v.name}`, () => {
+      expect(PlivoSignature.computeV2({ url: v.url, nonce: v.nonce, authToken: v.authToken })).toBe(v.signature)
+    })
+  }
 })

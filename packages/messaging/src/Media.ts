@@ -8,7 +8,8 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
-import { Issues, preview } from "./internal/issues.js"
+import { Issues, isRecord, preview } from "./internal/issues.js"
+import { MAX_OFFSET } from "./internal/listQuery.js"
 import * as Upload from "./internal/upload.js"
 import { MediaList, MediaObject } from "./MediaObject.js"
 import type { MediaFile, UploadResponse } from "./MediaUpload.js"
@@ -50,6 +51,11 @@ const resource = { "plivo.resource": "Media" }
 
 const pageQuery = (params: Media.ListParams): Effect.Effect<PlivoClient.Query, InvalidParamsError> => {
   const issues = new Issues()
+  const given: unknown = params
+  if (!isRecord(given)) {
+    issues.add(`the parameters must be an object, got ${preview(given)}`)
+    return issues.result("Media.list", () => ({}))
+  }
   const { limit, offset } = params
   if (limit !== undefined) {
     issues.check(
@@ -58,7 +64,10 @@ const pageQuery = (params: Media.ListParams): Effect.Effect<PlivoClient.Query, I
     )
   }
   if (offset !== undefined) {
-    issues.check(Number.isInteger(offset) && offset >= 0, `offset must be a non-negative integer, got ${preview(offset)}`)
+    issues.check(
+      Number.isSafeInteger(offset) && offset >= 0 && offset <= MAX_OFFSET,
+      `offset must be a non-negative integer up to ${MAX_OFFSET}, got ${preview(offset)}`
+    )
   }
   return issues.result("Media.list", () => ({
     ...(limit === undefined ? {} : { limit }),

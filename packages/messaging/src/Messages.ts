@@ -4,16 +4,16 @@
  *
  * @since 0.1.0
  */
-import { PlivoClient, type PlivoError } from "@plivo-effect/core"
+import { DecodeError, PlivoClient, type PlivoError } from "@plivo-effect/core"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import { dropRecentRepeats } from "./internal/recentRepeats.js"
 import { listQuery, streamQuery } from "./internal/listQuery.js"
 import * as SendBody from "./internal/sendBody.js"
+import { uniqueWalk } from "./internal/uniqueWalk.js"
 import { MessageMediaList } from "./MediaObject.js"
 import type { MessageListFilters, MessageStreamFilters } from "./MessageFilters.js"
 import { Message, MessageList } from "./MessageRecord.js"
@@ -55,6 +55,9 @@ export declare namespace Messages {
      *   (and survive clock skew) before the bound would leave the window.
      * - A bound earlier than 90 days before now fails with `InvalidParamsError`.
      * - `limit` is the page size (default 20). `total_count` is never needed.
+     * - No message is emitted twice. A walk that stops advancing (a page identical to the
+     *   one before, or full pages bringing nothing new three times in a row) fails with
+     *   `DecodeError` rather than requesting pages forever.
      */
     readonly stream: (filters?: MessageStreamFilters) => Stream.Stream<Message, PlivoError>
     /** `GET Message/{message_uuid}/Media/`: the attachments of an MMS. */
@@ -68,10 +71,6 @@ export declare namespace Messages {
 }
 
 const resource = { "plivo.resource": "Message" }
-
-// Two of the largest pages: a row pushed onto the next page by a late insert is still
-// remembered when it shows up again.
-const REPEAT_WINDOW = 40
 
 /**
  * Messages: send, get, list and stream message records, and manage MMS attachments.
@@ -126,12 +125,19 @@ export class Messages extends Context.Tag("@plivo-effect/messaging/Messages")<Me
       Stream.unwrap(
         Effect.map(
           Effect.flatMap(Clock.currentTimeMillis, (now) => streamQuery(filters, now)),
-          (query) =>
-            dropRecentRepeats(
-              client.paginate(["Message"], { item: Message, query, limit: filters.limit ?? 20 }),
-              (message) => message.message_uuid,
-              REPEAT_WINDOW
-            )
+          (query) => {
+            const limit = filters.limit ?? 20
+            return uniqueWalk(client.paginate(["Message"], { item: Message, query, limit }), {
+              key: (message) => message.message_uuid,
+              pageSize: limit,
+              onStuck: ({ offset, reason }) =>
+                new DecodeError({
+                  method: "GET",
+                  path: "Message/",
+                  issue: `the page at offset ${offset} ${reason}: the listing does not advance`
+                })
+            })
+          }
         )
       ).pipe(Stream.withSpan("Messages.stream", { attributes: resource }))
 

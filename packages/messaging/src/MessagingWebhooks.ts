@@ -7,10 +7,12 @@
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { PlivoConfig, PlivoSignature } from "@plivo-effect/core"
+import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as PubSub from "effect/PubSub"
@@ -42,8 +44,19 @@ export declare namespace MessagingWebhooks {
     readonly authTokens?: ReadonlyArray<PlivoSignature.AuthToken>
     /** Largest body read, in bytes (default 64 KiB); a larger one is answered 413. */
     readonly maxBodyBytes?: number
-    /** How long an event is remembered to drop Plivo's retries of it (default 10 minutes). */
+    /**
+     * How long a handled event is remembered to drop Plivo's retries of it (default 10
+     * minutes). Only a run that completed counts: after a handler failure, or an
+     * interruption because Plivo hung up, the retry runs the handler again. A retry that
+     * arrives while a run of the same event is still in flight is answered 503 with
+     * `Retry-After`, never run concurrently and never acknowledged as done.
+     */
     readonly dedupeWindow?: Duration.DurationInput
+    /**
+     * Longest wait for a whole request body (default 10 seconds); a body still incomplete
+     * then is answered 408, so a sender trickling bytes cannot hold a connection forever.
+     */
+    readonly bodyReadTimeout?: Duration.DurationInput
     /**
      * Accept the legacy V2 signature when a request has no V3 one (default false). V2 does
      * not cover the parameters, so a captured V2 signature can be replayed with others.
@@ -55,8 +68,9 @@ export declare namespace MessagingWebhooks {
    * @since 0.1.0
    */
   export interface Service {
-    readonly options: Required<Omit<Options, "authTokens" | "dedupeWindow">> & {
+    readonly options: Required<Omit<Options, "authTokens" | "dedupeWindow" | "bodyReadTimeout">> & {
       readonly authTokens: PlivoSignature.AuthTokens
+      readonly bodyReadTimeout: Duration.Duration
     }
     readonly dedupe: ReturnType<typeof Dedupe.make>
     readonly reports: PubSub.PubSub<DeliveryReport>
@@ -101,14 +115,15 @@ export class MessagingWebhooks extends Context.Tag("@plivo-effect/messaging/Mess
   /**
    * The webhook settings; the `PlivoConfig` Auth Token is always accepted. Dies at
    * construction on a `publicBaseUrl` that is not an http(s) URL: that is a programming
-   * error, not a request failure.
+   * error, not a request failure. `publicBaseUrl` is used as written (less a trailing
+   * `/`), never normalised, since Plivo signs the URL exactly as configured.
    */
   static readonly layer = (options: MessagingWebhooks.Options): Layer.Layer<MessagingWebhooks, never, PlivoConfig> =>
     Layer.effect(
       MessagingWebhooks,
       Effect.gen(function*() {
         const config = yield* PlivoConfig
-        const publicBaseUrl = yield* Either.match(WebhookRequest.normalizeBaseUrl(options.publicBaseUrl), {
+        const publicBaseUrl = yield* Either.match(WebhookRequest.checkBaseUrl(options.publicBaseUrl), {
           onLeft: (why) => Effect.dieMessage(`MessagingWebhooks: publicBaseUrl ${why}`),
           onRight: Effect.succeed
         })
@@ -117,6 +132,7 @@ export class MessagingWebhooks extends Context.Tag("@plivo-effect/messaging/Mess
             publicBaseUrl,
             authTokens: [config.authToken, ...(options.authTokens ?? [])],
             maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
+            bodyReadTimeout: Duration.decode(options.bodyReadTimeout ?? Duration.seconds(10)),
             allowV2Fallback: options.allowV2Fallback ?? false
           },
           dedupe: Dedupe.make(Duration.toMillis(options.dedupeWindow ?? Duration.minutes(10))),
@@ -195,12 +211,9 @@ const endpoint = <A, E, R>(
   Effect.gen(function*() {
     const service = yield* MessagingWebhooks
     const request = yield* HttpServerRequest.HttpServerRequest
-    const read = yield* Effect.either(WebhookRequest.readParams(request, service.options.maxBodyBytes))
-    if (Either.isLeft(read)) {
-      return read.left === "TooLarge"
-        ? HttpServerResponse.text("request body too large", { status: 413 })
-        : HttpServerResponse.text("unreadable request body", { status: 400 })
-    }
+    const { bodyReadTimeout, maxBodyBytes } = service.options
+    const read = yield* Effect.either(WebhookRequest.readParams(request, maxBodyBytes, bodyReadTimeout))
+    if (Either.isLeft(read)) return refusal[read.left]
     const params = read.right
     const valid = PlivoSignature.verifyRequest({
       method: request.method,
@@ -220,11 +233,37 @@ const endpoint = <A, E, R>(
     }
     const event = decoded.right
     const key = `${kind}:${keyOf(event)}`
-    if (!(yield* service.dedupe.claim(key))) return HttpServerResponse.empty({ status: 200 })
-    return yield* handle(event).pipe(
-      Effect.tapErrorCause((cause) =>
-        Effect.zipRight(service.dedupe.release(key), Effect.logError("Plivo webhook handler failed", cause))
-      ),
-      Effect.catchAllCause(() => Effect.succeed(HttpServerResponse.text("handler failed", { status: 500 })))
+    const { dedupe } = service
+    // Claim and the release-on-exit are set up with interruption off, so no interruption
+    // (Plivo hanging up) can land between them and leave the key held forever.
+    return yield* Effect.uninterruptibleMask((restore) =>
+      Effect.flatMap(dedupe.claim(key), (claim) => {
+        if (claim === "Done") return Effect.succeed(HttpServerResponse.empty({ status: 200 }))
+        if (claim === "InFlight") return Effect.succeed(inProgress)
+        return restore(handle(event)).pipe(
+          Effect.onExit((exit) => Exit.isSuccess(exit) ? dedupe.complete(key) : dedupe.release(key)),
+          Effect.catchAllCause((cause) =>
+            // Interrupted: nobody is waiting for an answer any more.
+            Cause.isInterruptedOnly(cause)
+              ? Effect.interrupt
+              : Effect.as(
+                Effect.logError("Plivo webhook handler failed", cause),
+                HttpServerResponse.text("handler failed", { status: 500 })
+              )
+          )
+        )
+      })
     )
   }).pipe(Effect.withSpan(`MessagingWebhooks.${kind}`))
+
+const refusal: Record<WebhookRequest.ReadFailure, HttpServerResponse.HttpServerResponse> = {
+  TooLarge: HttpServerResponse.text("request body too large", { status: 413 }),
+  Unreadable: HttpServerResponse.text("unreadable request body", { status: 400 }),
+  Timeout: HttpServerResponse.text("request body not received in time", { status: 408 })
+}
+
+// Plivo retries any answer but 2xx; the run in flight decides whether the event is done.
+const inProgress = HttpServerResponse.text("event is being handled; retry later", {
+  status: 503,
+  headers: { "retry-after": "5" }
+})

@@ -164,4 +164,58 @@ describe("Messages.stream", () => {
           : StubHttpClient.json(400, { api_id: "x", error: "too many requests" })
       ))
     ))
+
+  it.effect("a server answering the same full page forever, next link and all, ends the walk with DecodeError", () =>
+    Effect.gen(function*() {
+      yield* TestClock.setTime(NOW)
+      const emitted: Array<string> = []
+      const error = yield* Effect.flip(
+        Stream.runForEach((yield* Messages).stream(), (m) => Effect.sync(() => void emitted.push(m.message_uuid)))
+      )
+      expect(error._tag).toBe("DecodeError")
+      expect(error.message).toContain("does not advance")
+      expect(emitted).toEqual(newestFirst.slice(0, 20))
+      expect(yield* requests).toHaveLength(2)
+    }).pipe(
+      Effect.provide(stubbed((request) => {
+        // Bounded for the code under test: past 50 requests the stub fails the walk itself.
+        if (Number(request.query.offset) > 50 * 20) return StubHttpClient.json(500, { api_id: "x", error: "runaway" })
+        const page = store(history)({ ...request, query: { ...request.query, offset: "0", limit: "20" } })
+        return page
+      }))
+    ))
+
+  it.effect("a server cycling through two pages ends the walk too; nothing is emitted twice", () =>
+    Effect.gen(function*() {
+      yield* TestClock.setTime(NOW)
+      const emitted: Array<string> = []
+      const error = yield* Effect.flip(
+        Stream.runForEach((yield* Messages).stream({ limit: 10 }), (m) => Effect.sync(() => void emitted.push(m.message_uuid)))
+      )
+      expect(error._tag).toBe("DecodeError")
+      expect(emitted).toEqual(newestFirst.slice(0, 20))
+      expect((yield* requests).length).toBeLessThanOrEqual(6)
+    }).pipe(
+      Effect.provide(stubbed((request) => {
+        const offset = Number(request.query.offset)
+        if (offset > 50 * 10) return StubHttpClient.json(500, { api_id: "x", error: "runaway" })
+        return store(history)({ ...request, query: { ...request.query, offset: String(offset % 20) } })
+      }))
+    ))
+
+  it.effect("a row pushed back further than 40 rows is still not emitted twice", () => {
+    // 130 messages an hour apart; before the fourth page, 41 late rows written above the
+    // walk push every row 41 places back, so the fourth page repeats rows 19..38.
+    const long: ReadonlyArray<Row> = Array.from({ length: 130 }, (_, i) => ({
+      uuid: `h-${String(i).padStart(3, "0")}`,
+      ms: NOW - (i + 1) * 3_600_000
+    }))
+    return Effect.gen(function*() {
+      yield* TestClock.setTime(NOW)
+      const all = uuids(yield* Stream.runCollect((yield* Messages).stream({ limit: 20 })))
+      expect(all).toEqual(long.map((r) => r.uuid))
+    }).pipe(Effect.provide(stubbed(store(long, (rows, page) => {
+      if (page === 4) for (let i = 0; i < 41; i++) rows.push({ uuid: `late-${i}`, ms: NOW - 1_000 - i })
+    }))))
+  })
 })

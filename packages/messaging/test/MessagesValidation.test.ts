@@ -73,13 +73,75 @@ const SEND_CASES: ReadonlyArray<readonly [string, unknown, string | RegExp]> = [
   ["a log value Plivo does not know", { src, dst, text: "x", log: "maybe" }, "log must be"],
   ["a callback URL that is not a URL", { src, dst, text: "x", url: "not a url" }, "url must be an http(s) URL"],
   ["a callback method other than GET/POST", { src, dst, text: "x", url: "https://e.com", method: "PUT" }, "method must be"],
-  ["an unknown DLT category", { src, dst, text: "x", dlt_template_category: "other" }, "dlt_template_category"]
+  ["an unknown DLT category", { src, dst, text: "x", dlt_template_category: "other" }, "dlt_template_category"],
+  // URLs that `new URL` would clean into something else are refused as written.
+  ...[
+    " https://e.com/cb",
+    "https://e.com/cb ",
+    "https://e.com/cb\r\nX-Injected: 1",
+    "https://e.com/\tcb",
+    "https:\\\\evil.example\\cb",
+    "https://e.com\\@evil.example/",
+    "http:evil.example",
+    "https:/evil.example",
+    "https:///evil.example",
+    "https://",
+    "ftp://e.com/cb",
+    "\u0000https://e.com/cb"
+  ].map((url) => [`a callback URL ${JSON.stringify(url)}`, { src, dst, text: "x", url }, "url must be an http(s) URL"] as const),
+  ...[" https://e.com/a.jpg", "http:evil.example/a.jpg", "https://e.com/a\nb.jpg", "https:\\\\e.com\\a.jpg"].map((url) =>
+    [`a media URL ${JSON.stringify(url)}`, { src, dst, type: "mms", media_urls: [url] }, "media_urls must be http(s) URLs"] as const
+  ),
+  [
+    "a WhatsApp button URL that is not a clean http(s) URL",
+    { src, dst, type: "whatsapp", interactive: { type: "cta_url", action: { buttons: [{ title: "go", cta_url: "javascript:alert(1)" }] } } },
+    "interactive.action.buttons.0.cta_url must be an http(s) URL"
+  ],
+  // Plain JavaScript can pass anything at all.
+  ...[null, undefined, 42, "hello", [], true].map((params) =>
+    [`send(${JSON.stringify(params) ?? "undefined"})`, params, "the parameters must be an object"] as const
+  )
 ]
 
 describe("Messages.send validation: InvalidParamsError and no request", () => {
   for (const [name, params, issue] of SEND_CASES) {
     it.effect(name, () => rejected(sendUnchecked(params), issue).pipe(Effect.provide(Stub)))
   }
+
+  it.effect("caller input repeated in the error is quoted, escaped and bounded", () =>
+    Effect.gen(function*() {
+      const forged = "sms\r\nlevel=ERROR msg=\"forged log line\"\u2028"
+      const cases: ReadonlyArray<unknown> = [
+        { src, dst, text: "x", type: forged },
+        { src, dst, text: "x", type: [forged] },
+        { src, dst: [`1415${forged}`, [forged]], text: "x" },
+        { src, dst, text: "x", url: `https://e.com/${forged}` },
+        { src, dst, type: "whatsapp", interactive: { type: forged.repeat(100_000) } },
+        { src, dst, type: "whatsapp", interactive: { type: "x".repeat(1_000_000) } },
+        { src, dst, text: "x", message_expiry: "9".repeat(1_000_000) }
+      ]
+      for (const params of cases) {
+        const error = yield* Effect.flip(sendUnchecked(params))
+        expect(error._tag).toBe("InvalidParamsError")
+        const controls = Array.from(error.message).filter((c) => c.charCodeAt(0) < 0x20 || c === "\u2028" || c === "\u2029")
+        expect(controls).toEqual([])
+        expect(error.message.length).toBeLessThan(1_200)
+      }
+      const long = yield* Effect.flip(sendUnchecked({ src, dst, text: "x", url: `https://e.com/${"a".repeat(1_000_000)} ` }))
+      expect(long.message).toContain(`"https://e.com/${"a".repeat(86)}…"`)
+      expect(yield* requests).toHaveLength(0)
+    }).pipe(Effect.provide(Stub)))
+
+  it.effect("clean http(s) URLs, any scheme case, are still sent", () =>
+    Effect.gen(function*() {
+      const urls = ["https://e.com/cb", "HTTPS://E.com:8443/a/b?x=1&y=%20#f", "http://127.0.0.1:9000/status/"]
+      for (const url of urls) {
+        yield* sendUnchecked({ src, dst, text: "x", url }).pipe(Effect.ignore)
+      }
+      const sent = yield* requests
+      expect(sent.map((r) => (typeof r.json === "object" && r.json !== null ? Object.fromEntries(Object.entries(r.json)).url : undefined)))
+        .toEqual(urls)
+    }).pipe(Effect.provide(Stub)))
 
   it.effect("every broken rule is named in one error", () =>
     rejected(sendUnchecked({ src, dst: "x", type: "mms", message_expiry: 1 }), /dst.*MMS needs.*message_expiry/).pipe(
@@ -123,7 +185,19 @@ describe("Messages.list validation", () => {
       "the message_time range is empty"
     ],
     ["a country that is not ISO-2", { destination_country_iso2: "USA" }, "destination_country_iso2"],
-    ["an error code that is not a number", { error_code: "abc" }, "error_code"]
+    ["an error code that is not a number", { error_code: "abc" }, "error_code"],
+    ["a time in year -1", { message_time__gt: new Date(Date.UTC(-1, 0, 1)) }, "message_time__gt must be in the years 2000 to 9999"],
+    ["the last instant Date can hold", { message_time__lt: new Date(8.64e15) }, "message_time__lt must be in the years 2000 to 9999"],
+    ["a time in 1999", { message_time: DateTime.unsafeMake("1999-12-31T23:59:59Z") }, "message_time must be in the years"],
+    ["a time in year 10000", { message_time__lte: DateTime.unsafeMake(Date.UTC(10_000, 0, 1)) }, "message_time__lte must be"],
+    ["offset 1e+300", { offset: 1e300 }, "offset must be a non-negative integer up to 1000000000"],
+    ["offset 2^53", { offset: 2 ** 53 }, "offset must be"],
+    ["offset past the bound", { offset: 1_000_000_001 }, "offset must be"],
+    ["offset Infinity", { offset: Infinity }, "offset must be"],
+    ["filters null", null, "the filters must be an object"],
+    ["filters 42", 42, "the filters must be an object"],
+    ["filters an array", [], "the filters must be an object"],
+    ["filters a string", "offset=5", "the filters must be an object"]
   ]
   for (const [name, filters, issue] of cases) {
     it.effect(name, () => rejected(listUnchecked(filters), issue).pipe(Effect.provide(Stub)))
@@ -148,6 +222,19 @@ describe("Messages.stream validation", () => {
       yield* rejected(
         Stream.runDrain(messages.stream({ message_time__gt: DateTime.add(NOW, { minutes: 1 }) })),
         "the message_time range starts after now"
+      )
+    }).pipe(Effect.provide(Stub)))
+
+  it.effect("filters that are not an object, and out-of-range times, fail", () =>
+    Effect.gen(function*() {
+      yield* TestClock.setTime(DateTime.toEpochMillis(NOW))
+      const messages = yield* Messages
+      for (const filters of [null, 42, [], "x"]) {
+        yield* rejected(Stream.runDrain(messages.stream(filters as MessageListFilters)), "the filters must be an object")
+      }
+      yield* rejected(
+        Stream.runDrain(messages.stream({ message_time__lte: new Date(8.64e15) })),
+        "message_time__lte must be in the years 2000 to 9999"
       )
     }).pipe(Effect.provide(Stub)))
 
@@ -185,5 +272,7 @@ describe("Media validation", () => {
       yield* rejected(media.list({ limit: 21 }), "limit must be an integer from 1 to 20")
       yield* rejected(media.list({ offset: -1 }), "offset")
       yield* rejected(Stream.runDrain(media.stream({ limit: 0 })), "limit")
+      yield* rejected(media.list({ offset: 1e300 }), "offset must be a non-negative integer up to")
+      yield* rejected(media.list(null as unknown as { readonly offset?: number }), "the parameters must be an object")
     }).pipe(Effect.provide(Stub)))
 })

@@ -1,7 +1,15 @@
 import * as Schema from "effect/Schema"
 
-/** Form or query parameters as Plivo sends them: every value a string. */
-export const Params = Schema.Record({ key: Schema.String, value: Schema.String })
+const isParams = (input: unknown): input is Readonly<Record<string, string>> =>
+  typeof input === "object" && input !== null && !Array.isArray(input) &&
+  Object.values(input).every((value) => typeof value === "string")
+
+/**
+ * Form or query parameters as Plivo sends them: every value a string. Checked and kept as
+ * the same object rather than rebuilt as `Schema.Record` does: rebuilding assigns each
+ * key, and assigning `__proto__` sets a prototype instead of keeping the parameter.
+ */
+export const Params = Schema.declare(isParams, { identifier: "Params" })
 
 /** An optional parameter; `present` drops empty values first, as Plivo sends unused ones empty. */
 export const optionalParam = <A, I, R>(schema: Schema.Schema<A, I, R>) => Schema.optionalWith(schema, { exact: true })

@@ -2,7 +2,7 @@ import { formatFilter, type InvalidParamsError, type PlivoClient } from "@plivo-
 import * as DateTime from "effect/DateTime"
 import type * as Effect from "effect/Effect"
 import type { MessageFilters, MessageListFilters, MessageStreamFilters } from "../MessageFilters.js"
-import { Issues, isText, preview } from "./issues.js"
+import { Issues, isRecord, isText, preview } from "./issues.js"
 
 type Query = Record<string, string | number>
 
@@ -49,6 +49,20 @@ const TIMES = ["message_time", "message_time__gt", "message_time__gte", "message
 
 type TimeKey = typeof TIMES[number]
 
+/**
+ * The instants a filter may name: years 2000 to 9999. Plivo's format has four year
+ * digits, and `Date` renders years outside 0–9999 as `-000001` or `+275760`, which would
+ * reach Plivo as a malformed filter; nothing is older than Plivo itself.
+ */
+const MIN_TIME = Date.UTC(2000, 0, 1)
+const MAX_TIME = Date.UTC(10_000, 0, 1) - 1
+
+/**
+ * The largest `offset` sent. Plivo keeps 90 days of messages; at Plivo's own send rates
+ * that stays well below this, while a number like `1e+300` would be sent in exponent form.
+ */
+export const MAX_OFFSET = 1_000_000_000
+
 const millisOf = (value: unknown): number | undefined => {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime()
   return DateTime.isDateTime(value) ? DateTime.toEpochMillis(value) : undefined
@@ -91,12 +105,21 @@ const checkFilters = (filters: MessageFilters, issues: Issues): Checked => {
     if (value === undefined) continue
     const ms = millisOf(value)
     if (ms === undefined) issues.add(`${key} must be a DateTime or a valid Date`)
+    else if (ms < MIN_TIME || ms > MAX_TIME) issues.add(`${key} must be in the years 2000 to 9999`)
     else times[key] = ms
   }
   const lower = Math.max(...LOWER.flatMap((k) => times[k] ?? []))
   const upper = Math.min(...UPPER.flatMap((k) => times[k] ?? []))
   issues.check(lower <= upper, "the message_time range is empty: its lower bound is after its upper bound")
   return { query, times }
+}
+
+/** Filters given by plain JavaScript may be anything; `null` must fail typed, not throw. */
+const isFilters = (filters: MessageFilters, issues: Issues): boolean => {
+  const given: unknown = filters
+  if (isRecord(given)) return true
+  issues.add(`the filters must be an object, got ${preview(given)}`)
+  return false
 }
 
 const checkLimit = (limit: unknown, issues: Issues): void => {
@@ -119,13 +142,14 @@ const withTimes = (query: Query, times: Partial<Record<TimeKey, number>>): Query
 /** The query of one `GET Message/` page. */
 export const listQuery = (filters: MessageListFilters): Effect.Effect<PlivoClient.Query, InvalidParamsError> => {
   const issues = new Issues()
+  if (!isFilters(filters, issues)) return issues.result("Messages.list", () => ({}))
   const { query, times } = checkFilters(filters, issues)
   checkLimit(filters.limit, issues)
   const { offset } = filters
   if (offset !== undefined) {
     issues.check(
-      typeof offset === "number" && Number.isInteger(offset) && offset >= 0,
-      `offset must be a non-negative integer, got ${preview(offset)}`
+      typeof offset === "number" && Number.isSafeInteger(offset) && offset >= 0 && offset <= MAX_OFFSET,
+      `offset must be a non-negative integer up to ${MAX_OFFSET}, got ${preview(offset)}`
     )
   }
   return issues.result("Messages.list", () => ({
@@ -149,6 +173,7 @@ export const streamQuery = (
   now: number
 ): Effect.Effect<PlivoClient.Query, InvalidParamsError> => {
   const issues = new Issues()
+  if (!isFilters(filters, issues)) return issues.result("Messages.stream", () => ({}))
   const { query, times } = checkFilters(filters, issues)
   checkLimit(filters.limit, issues)
   const floor = now - LOOKBACK_MS

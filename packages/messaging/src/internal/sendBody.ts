@@ -6,7 +6,7 @@ import * as Schema from "effect/Schema"
 import { segments } from "../Segments.js"
 import type { SendParams } from "../SendParams.js"
 import { Interactive, Location, Template } from "../WhatsApp.js"
-import { describeParse, Issues, isHttpUrl, isText, preview } from "./issues.js"
+import { describeParse, Issues, isHttpUrl, isRecord, isText, preview } from "./issues.js"
 
 const OPERATION = "Messages.send"
 
@@ -122,7 +122,13 @@ const checkMedia = (params: SendParams, type: string, issues: Issues): void => {
     issues.check(urls.length <= 1, `WhatsApp takes one media URL, got ${urls.length}`)
   }
   const badUrls = urls.filter((url) => !isHttpUrl(url))
-  if (badUrls.length > 0) issues.add(`media_urls must be http(s) URLs; not: ${badUrls.slice(0, 3).map(preview).join(", ")}`)
+  if (badUrls.length > 0) {
+    issues.add(
+      `media_urls must be http(s) URLs (absolute, with no whitespace, control characters or backslashes); not: ${
+        badUrls.slice(0, 3).map(preview).join(", ")
+      }`
+    )
+  }
   issues.check(ids.every(isText), "media_ids must be non-empty strings")
 }
 
@@ -150,7 +156,12 @@ const whatsAppObject = <A>(
 
 const checkCommon = (params: SendParams, issues: Issues): void => {
   const { dlt_entity_id, dlt_template_category, dlt_template_id, log, message_expiry, method, trackable, url } = params
-  if (url !== undefined) issues.check(isHttpUrl(url), `url must be an http(s) URL, got ${preview(url)}`)
+  if (url !== undefined) {
+    issues.check(
+      isHttpUrl(url),
+      `url must be an http(s) URL (absolute, with no whitespace, control characters or backslashes), got ${preview(url)}`
+    )
+  }
   if (method !== undefined) issues.check(method === "GET" || method === "POST", `method must be "GET" or "POST"`)
   if (log !== undefined) {
     issues.check(LOG_VALUES.includes(log), `log must be "true", "false", "number_only", "content_only" or a boolean`)
@@ -182,6 +193,11 @@ const set = (body: SendBody, key: string, value: unknown): void => {
  */
 export const encode = (params: SendParams): Effect.Effect<SendBody, InvalidParamsError> => {
   const issues = new Issues()
+  const given: unknown = params
+  if (!isRecord(given)) {
+    issues.add(`the parameters must be an object, got ${preview(given)}`)
+    return issues.result(OPERATION, () => ({}))
+  }
   const type: unknown = params.type ?? "sms"
   if (typeof type !== "string" || !TYPES.includes(type)) {
     issues.add(`type must be "sms", "mms" or "whatsapp", got ${preview(type)}`)
@@ -197,6 +213,14 @@ export const encode = (params: SendParams): Effect.Effect<SendBody, InvalidParam
   checkMedia(params, type, issues)
   const template = whatsAppObject(Template, "template", params.template, type, issues)
   const interactive = whatsAppObject(Interactive, "interactive", params.interactive, type, issues)
+  interactive?.action?.buttons?.forEach((button, i) => {
+    if (button.cta_url !== undefined) {
+      issues.check(
+        isHttpUrl(button.cta_url),
+        `interactive.action.buttons.${i}.cta_url must be an http(s) URL (absolute, with no whitespace, control characters or backslashes), got ${preview(button.cta_url)}`
+      )
+    }
+  })
   const location = whatsAppObject(Location, "location", params.location, type, issues)
   if (type === "whatsapp") {
     issues.check(

@@ -1,10 +1,12 @@
 import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Stream from "effect/Stream"
+import { isCleanHttpUrl } from "./url.js"
 
 /** Why a request was refused before its signature was checked. */
-export type ReadFailure = "TooLarge" | "Unreadable"
+export type ReadFailure = "TooLarge" | "Unreadable" | "Timeout"
 
 export interface Incoming {
   /** Every value of every parameter, as signed. */
@@ -13,20 +15,32 @@ export interface Incoming {
   readonly first: Record<string, string>
 }
 
+/**
+ * Groups the pairs by key. A Map, not an object literal: parameter names are the sender's
+ * choice, and `__proto__`, `constructor` or `toString` must be plain keys, not lookups
+ * into `Object.prototype`. `Object.fromEntries` then makes each an own property.
+ */
 const collect = (pairs: Iterable<readonly [string, string]>): Incoming => {
-  const all: Record<string, Array<string>> = {}
-  const first: Record<string, string> = {}
+  const grouped = new Map<string, Array<string>>()
   for (const [key, value] of pairs) {
-    ;(all[key] ??= []).push(value)
-    if (!(key in first)) first[key] = value
+    const values = grouped.get(key)
+    if (values === undefined) grouped.set(key, [value])
+    else values.push(value)
   }
-  return { all, first }
+  return {
+    all: Object.fromEntries(grouped),
+    first: Object.fromEntries(Array.from(grouped, ([key, values]) => [key, values[0] ?? ""]))
+  }
 }
 
 const decoder = new TextDecoder()
 
-/** Reads the body, refusing to buffer more than `maxBytes`. */
-const boundedText = (request: HttpServerRequest.HttpServerRequest, maxBytes: number) => {
+/**
+ * Reads the body, refusing to buffer more than `maxBytes` or to wait longer than
+ * `timeout` for it: a sender trickling bytes would otherwise hold the connection open
+ * with no answer for as long as it likes.
+ */
+const boundedText = (request: HttpServerRequest.HttpServerRequest, maxBytes: number, timeout: Duration.Duration) => {
   const declared = Number(request.headers["content-length"] ?? "0")
   if (declared > maxBytes) return Effect.fail<ReadFailure>("TooLarge")
   const initial: { readonly size: number; readonly parts: Array<Uint8Array> } = { size: 0, parts: [] }
@@ -46,7 +60,8 @@ const boundedText = (request: HttpServerRequest.HttpServerRequest, maxBytes: num
         at += part.length
       }
       return decoder.decode(bytes)
-    })
+    }),
+    Effect.timeoutFail({ duration: timeout, onTimeout: (): ReadFailure => "Timeout" })
   )
 }
 
@@ -65,30 +80,35 @@ const pathAndQuery = (request: HttpServerRequest.HttpServerRequest): string => {
  */
 export const readParams = (
   request: HttpServerRequest.HttpServerRequest,
-  maxBytes: number
+  maxBytes: number,
+  timeout: Duration.Duration
 ): Effect.Effect<Incoming, ReadFailure> => {
   if (request.method === "GET") {
     const target = pathAndQuery(request)
     const query = target.indexOf("?")
     return Effect.succeed(collect(new URLSearchParams(query < 0 ? "" : target.slice(query + 1))))
   }
-  return boundedText(request, maxBytes).pipe(Effect.map((text) => collect(new URLSearchParams(text))))
+  return boundedText(request, maxBytes, timeout).pipe(Effect.map((text) => collect(new URLSearchParams(text))))
 }
 
 /**
- * The URL Plivo signed: the public origin it was configured with, then the path and query
- * this server received. A proxy may change scheme, host and port, never the path.
+ * The URL Plivo signed: the public base it was configured with, then the path and query
+ * this server received, concatenated as text. A proxy may change scheme, host and port,
+ * never the path.
  */
 export const signedUrl = (publicBaseUrl: string, request: HttpServerRequest.HttpServerRequest): string =>
   publicBaseUrl + pathAndQuery(request)
 
-export const normalizeBaseUrl = (input: string): Either.Either<string, string> => {
-  try {
-    const url = new URL(input)
-    if (url.protocol !== "https:" && url.protocol !== "http:") return Either.left("must be http or https")
-    if (url.search !== "" || url.hash !== "") return Either.left("must not hold a query or fragment")
-    return Either.right(`${url.origin}${url.pathname}`.replace(/\/+$/, ""))
-  } catch {
-    return Either.left("is not a valid URL")
+/**
+ * Checks the configured base and returns it as written, less trailing slashes (the path
+ * received starts with one). It is not rewritten through `URL`: Plivo signs the URL
+ * exactly as configured, and `URL` would lower-case the host, drop a default port, or
+ * resolve dot segments, turning every valid signature into a 403.
+ */
+export const checkBaseUrl = (input: string): Either.Either<string, string> => {
+  if (!isCleanHttpUrl(input)) {
+    return Either.left("must be an absolute http(s) URL with no whitespace, control characters or backslashes")
   }
+  if (input.includes("?") || input.includes("#")) return Either.left("must not hold a query or fragment")
+  return Either.right(input.replace(/\/+$/, ""))
 }

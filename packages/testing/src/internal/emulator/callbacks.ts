@@ -93,9 +93,14 @@ export const deliverCallback = (
   Effect.gen(function*() {
     const method = m.callbackMethod
     const params = snapshot.params
+    // A GET carries its parameters in the URL: sign the URL as requested, so that a key the
+    // configured URL already holds is signed with every value the receiver will see.
+    const signedUrl = method === "GET"
+      ? `${url}${url.includes("?") ? "&" : "?"}${new URLSearchParams(params).toString()}`
+      : url
     const headers = signatureHeaders({
       method,
-      url,
+      url: signedUrl,
       params,
       authToken: state.authToken,
       nonce: makeNonce(),
@@ -103,7 +108,7 @@ export const deliverCallback = (
     })
     const request = method === "POST"
       ? HttpClientRequest.post(url).pipe(HttpClientRequest.bodyUrlParams(params))
-      : HttpClientRequest.get(url).pipe(HttpClientRequest.appendUrlParams(params))
+      : HttpClientRequest.get(signedUrl)
     const outcome = yield* state.callbackClient.execute(HttpClientRequest.setHeaders(request, headers)).pipe(
       Effect.tap((response) => Effect.ignore(response.arrayBuffer)),
       Effect.map((response): CallbackRecord["outcome"] => ({ _tag: "Responded", status: response.status })),

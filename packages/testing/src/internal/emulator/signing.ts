@@ -18,9 +18,10 @@ const toMulti = (pairs: Iterable<readonly [string, string]>): Map<string, Array<
   return out
 }
 
-// Plain `<` on strings compares UTF-16 code units, i.e. code-point order for the
-// ASCII keys Plivo uses; `localeCompare` would put "a" before "B".
-const codePointOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+// Code-point order, as webhooks.md and Python's `sorted` have it. UTF-8 bytes compare in
+// code-point order; plain `<` compares UTF-16 code units, which puts U+1F600 before
+// U+FF5E, and `localeCompare` would put "a" before "B".
+const codePointOrder = (a: string, b: string): number => Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"))
 
 const sortedEntries = (map: Multi): Array<readonly [string, string]> =>
   [...map.keys()].sort(codePointOrder).flatMap((k) =>
@@ -37,6 +38,15 @@ const sortedParams = (map: Multi): string => sortedEntries(map).map(([k, v]) => 
  */
 export const signatureBase = (url: string): string => /^[^?#]*/.exec(url)?.[0] ?? url
 
+/**
+ * The decoded pairs of the URL's query, read from the text (`+` and `%20` are spaces,
+ * blank values kept), without `URL`, which would first rewrite the URL.
+ */
+const queryOf = (url: string): Array<readonly [string, string]> => {
+  const match = /^[^?#]*\?([^#]*)/.exec(url)
+  return match === null ? [] : [...new URLSearchParams(`&${match[1] ?? ""}`)]
+}
+
 /** The string Plivo signs, before the HMAC (exposed for tests against webhooks.md). */
 export const stringToSignV3 = (input: {
   readonly method: "GET" | "POST"
@@ -45,12 +55,14 @@ export const stringToSignV3 = (input: {
   readonly nonce: string
 }): string => {
   const base = signatureBase(input.url)
-  const query = toMulti(new URL(input.url).searchParams)
+  const query = toMulti(queryOf(input.url))
   const params = toMulti(input.params)
   let s: string
   if (input.method === "GET" || params.size === 0) {
     if (input.method === "GET") {
-      for (const [k, vs] of params) query.set(k, [...(query.get(k) ?? []), ...vs])
+      // GET parameters travel in the URL: a key the URL's query already holds keeps the
+      // URL's values (the params repeat them), as Python's `params.update(query)` does.
+      for (const [k, vs] of params) if (!query.has(k)) query.set(k, vs)
     }
     const q = sortedQuery(query)
     s = base + (q === "" ? "" : "?" + q)
