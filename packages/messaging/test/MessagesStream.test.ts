@@ -173,7 +173,8 @@ describe("Messages.stream", () => {
         Stream.runForEach((yield* Messages).stream(), (m) => Effect.sync(() => void emitted.push(m.message_uuid)))
       )
       expect(error._tag).toBe("DecodeError")
-      expect(error.message).toContain("does not advance")
+      // core's paginate stops a repeated page before the stream's own check sees it
+      expect(error.message).toContain("repeats the page before it")
       expect(emitted).toEqual(newestFirst.slice(0, 20))
       expect(yield* requests).toHaveLength(2)
     }).pipe(

@@ -128,7 +128,7 @@ describe("Messages.send validation: InvalidParamsError and no request", () => {
         expect(error.message.length).toBeLessThan(1_200)
       }
       const long = yield* Effect.flip(sendUnchecked({ src, dst, text: "x", url: `https://e.com/${"a".repeat(1_000_000)} ` }))
-      expect(long.message).toContain(`"https://e.com/${"a".repeat(86)}…"`)
+      expect(long.message).toContain(`"https://e.com/${"a".repeat(86)}"…`)
       expect(yield* requests).toHaveLength(0)
     }).pipe(Effect.provide(Stub)))
 

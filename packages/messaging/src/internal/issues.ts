@@ -1,11 +1,10 @@
-import { InvalidParamsError } from "@plivo-effect/core"
+import { InvalidParams, InvalidParamsError } from "@plivo-effect/core"
 import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import { isCleanHttpUrl } from "./url.js"
 
-// Messaging's own copy of the rule; core is getting a shared one, to be merged into it.
 const MAX_SHOWN = 5
-/** Characters of caller input repeated in a message, before quoting. */
+/** Characters of a caller's bigint or object key repeated in a message. */
 const MAX_VALUE = 100
 /** Characters of one issue, and of a whole error, whatever they quote. */
 const MAX_ISSUE = 300
@@ -31,14 +30,14 @@ const bounded = (text: string, max: number): string => (text.length > max ? `${t
 const safeText = (text: string, max: number): string => bounded(escapeControls(bounded(text, max)), max)
 
 /**
- * Echoes caller input in a message: a string JSON-quoted (controls escaped) and cut to
- * 100 characters, a number or boolean as is, anything else by its kind only, since
- * turning an arbitrary object into text may be huge, misleading or throw.
+ * Echoes caller input in a message: a string quoted by core's `InvalidParams.quote`
+ * (escaped, cut to 100 characters), a number or boolean as is, anything else by its kind
+ * only, since turning an arbitrary object into text may be huge, misleading or throw.
  */
 export const preview = (value: unknown): string => {
   switch (typeof value) {
     case "string":
-      return escapeControls(JSON.stringify(bounded(value, MAX_VALUE)))
+      return InvalidParams.quote(value)
     case "number":
     case "boolean":
     case "undefined":

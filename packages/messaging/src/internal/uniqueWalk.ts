@@ -27,9 +27,9 @@ export interface Stuck {
  *   memory, but Plivo documents no order among rows of the same `message_time`, and a
  *   guess wrong there would silently drop messages.
  * - Every page but the last is full (`pageSize` items), so pages are recovered by count.
- *   A page identical to the previous one (a server answering the same page with a `next`
- *   link forever), or `MAX_STALE_PAGES` full pages in a row with nothing new, fail the
- *   stream with `onStuck` instead of requesting pages forever.
+ *   `MAX_STALE_PAGES` full pages in a row with nothing new (a server cycling through the
+ *   same pages) fail the stream with `onStuck` instead of requesting pages forever. A page
+ *   identical to the one before is already stopped by core's `paginate`.
  */
 export const uniqueWalk = <A, E, R, E2>(
   stream: Stream.Stream<A, E, R>,
@@ -42,8 +42,7 @@ export const uniqueWalk = <A, E, R, E2>(
   Stream.suspend(() => {
     const { key, onStuck, pageSize } = options
     const seen = new Set<string>()
-    let page: Array<string> = []
-    let previous: ReadonlyArray<string> = []
+    let page = 0
     let offset = 0
     let fresh = false
     let stale = 0
@@ -51,22 +50,18 @@ export const uniqueWalk = <A, E, R, E2>(
       const out: Array<A> = []
       for (const item of chunk) {
         const k = key(item)
-        page.push(k)
+        page++
         if (!seen.has(k)) {
           seen.add(k)
           fresh = true
           out.push(item)
         }
-        if (page.length < pageSize) continue
-        if (page.every((k, i) => previous[i] === k)) {
-          return Effect.fail(onStuck({ offset, reason: `repeats the page at offset ${offset - pageSize}` }))
-        }
+        if (page < pageSize) continue
         stale = fresh ? 0 : stale + 1
         if (stale >= MAX_STALE_PAGES) {
           return Effect.fail(onStuck({ offset, reason: `is the ${stale}th full page in a row with no new item` }))
         }
-        previous = page
-        page = []
+        page = 0
         fresh = false
         offset += pageSize
       }
