@@ -90,10 +90,12 @@ export const requestsSince = (
   handle: PlivoEmulator.Service,
   since: number
 ): Effect.Effect<ReadonlyArray<PlivoEmulator.Request>> =>
-  Effect.map(handle.requests, (all) => all.slice(since))
+  // By `seq`, not by index: the log keeps only the last `requestLogSize` requests.
+  Effect.map(handle.requests, (all) => all.filter((r) => r.seq > since))
 
-/** The number of requests the emulator has recorded so far. */
-export const requestCount = (handle: PlivoEmulator.Service): Effect.Effect<number> => Effect.map(handle.requests, (all) => all.length)
+/** The number of requests the emulator has answered so far. */
+export const requestCount = (handle: PlivoEmulator.Service): Effect.Effect<number> =>
+  Effect.map(handle.requests, (all) => all[all.length - 1]?.seq ?? 0)
 
 /** `Account/{authId}/` + `rest` as the emulator records request paths. */
 export const accountPath = (handle: PlivoEmulator.Service, rest: string) => `/v1/Account/${handle.authId}/${rest}`

@@ -15,9 +15,15 @@ import { PlivoEmulator } from "../src/PlivoEmulator.js"
 
 const usage = "usage: emulator [--port N] [--auth-id ID] [--auth-token TOKEN] [--rate-limits]"
 
+// `pnpm --filter … emulator -- --port 8080` hands the `--` on to the script (pnpm 10);
+// for parseArgs it would end the options and turn `--port` into a stray positional.
+const argv = process.argv.slice(2)
+const args = argv[0] === "--" ? argv.slice(1) : argv
+
 const parsed = Effect.try({
   try: () =>
     parseArgs({
+      args,
       options: {
         port: { type: "string" },
         "auth-id": { type: "string" },
@@ -28,6 +34,19 @@ const parsed = Effect.try({
     }).values,
   catch: (e) => `${e instanceof Error ? e.message : String(e)}\n${usage}`
 })
+
+const codeOf = (u: unknown): string | undefined =>
+  typeof u === "object" && u !== null && "code" in u && typeof u.code === "string" ? u.code : undefined
+
+/** Why the server did not start, from the listen error the ServeError wraps. */
+const startFailure = (error: { readonly cause: unknown; readonly message: string }, port: number | undefined): string => {
+  const code = codeOf(error.cause)
+  const where = port === undefined || port === 0 ? "a free port on 127.0.0.1" : `port ${port} on 127.0.0.1`
+  if (code === "EADDRINUSE") return `${where} is already in use (EADDRINUSE)`
+  if (code === "EACCES") return `no permission to listen on ${where} (EACCES)`
+  const detail = error.cause instanceof Error ? error.cause.message : error.message
+  return detail === "" ? `cannot listen on ${where}${code === undefined ? "" : ` (${code})`}` : detail
+}
 
 const main = Effect.gen(function*() {
   const args = yield* parsed
@@ -53,13 +72,16 @@ const main = Effect.gen(function*() {
       ].join("\n")
     )
     return yield* Effect.never
-  }).pipe(Effect.provide(layer))
+  }).pipe(
+    Effect.provide(layer),
+    Effect.mapError((error) => `cannot start: ${startFailure(error, port)}`)
+  )
 })
 
 main.pipe(
   Effect.catchAll((error) =>
     Effect.zipRight(
-      Console.error(typeof error === "string" ? error : `cannot start: ${error.message}`),
+      Console.error(error),
       Effect.sync(() => {
         process.exitCode = 1
       })

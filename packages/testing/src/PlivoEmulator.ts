@@ -200,7 +200,8 @@ export declare namespace PlivoEmulator {
    *   oldest first.
    * - `message(uuid)`, `sentMessages` (created by `POST Message/`, in order).
    * - `advance(uuid, state, { errorCode? })`: set a state now, firing its callback.
-   * - `callbacks`, `requests`: what the emulator sent and answered.
+   * - `callbacks`, `requests`: what the emulator sent and answered (`requests` keeps the
+   *   last `requestLogSize`, default 1,000, each with its `seq` since start).
    * - `fault(fault, { method?, path?, times? })`, `randomFaults(config | undefined)`,
    *   `clearFaults`; `rateLimits(enabled)`.
    * - `uploadMedia(files)`, `media`; `reset` (forgets everything but credentials).

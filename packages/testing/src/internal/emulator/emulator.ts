@@ -13,6 +13,7 @@ import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
 import { randomInt } from "node:crypto"
 import { makeApp } from "./app.js"
+import { defaultBodyLimits } from "./body.js"
 import type { RandomFaults } from "./faults.js"
 import { makeFaults } from "./faults.js"
 import type { EmulatorHandle } from "./handleTypes.js"
@@ -21,7 +22,11 @@ import { generateAuthId, generateAuthToken } from "./ids.js"
 import { defaultBarredPrefixes } from "./numbers.js"
 import { makeRateLimits } from "./rateLimits.js"
 import type { EmulatorState } from "./state.js"
-import { makeStore } from "./store.js"
+import { DEFAULT_REQUEST_LOG_SIZE, makeStore } from "./store.js"
+
+// A negative or NaN size would make no sense; fall back to the default rather than fail a test layer.
+const nonNegative = (n: number | undefined, fallback: number): number =>
+  n === undefined || Number.isNaN(n) || n < 0 ? fallback : Math.floor(n)
 
 /** Options of `PlivoEmulator.layer` / `layerServer`. */
 export interface EmulatorOptions {
@@ -39,6 +44,20 @@ export interface EmulatorOptions {
   readonly randomFaults?: RandomFaults | undefined
   /** Destination prefixes refused with 403; default North Korea, Cuba, Iran, Syria. */
   readonly barredPrefixes?: ReadonlyArray<string> | undefined
+  /**
+   * How many answered requests `requests` keeps (the oldest go first); default 1,000.
+   * `0` keeps none, `Infinity` keeps all (memory then grows with every request).
+   */
+  readonly requestLogSize?: number | undefined
+  /**
+   * Largest request bodies accepted, in bytes; larger ones get 413 without being read
+   * further. Defaults: `json` (the `POST Message/` body) 1 MiB, `upload` (`POST Media/`)
+   * 21 MiB (10 files of 2 MB plus multipart framing). Mostly for tests of the limit.
+   */
+  readonly maxBodyBytes?: {
+    readonly json?: number | undefined
+    readonly upload?: number | undefined
+  } | undefined
   /** The automatic queued → sent → delivered walk. */
   readonly lifecycle?: {
     /** Default true; false leaves sent messages queued until `advance`. */
@@ -69,7 +88,11 @@ export const makeEmulator = (options: EmulatorOptions = {}): Effect.Effect<Emula
     const state: EmulatorState = {
       authId: options.authId ?? generateAuthId(),
       authToken: options.authToken ?? generateAuthToken(),
-      store: makeStore(),
+      store: makeStore({ requestLogSize: nonNegative(options.requestLogSize, DEFAULT_REQUEST_LOG_SIZE) }),
+      bodyLimits: {
+        json: nonNegative(options.maxBodyBytes?.json, defaultBodyLimits.json),
+        upload: nonNegative(options.maxBodyBytes?.upload, defaultBodyLimits.upload)
+      },
       faults: makeFaults(options.seed ?? randomInt(0, 2 ** 31), options.randomFaults),
       rateLimits: makeRateLimits(options.rateLimits ?? false),
       barredPrefixes: options.barredPrefixes ?? defaultBarredPrefixes,

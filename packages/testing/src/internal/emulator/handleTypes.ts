@@ -64,6 +64,11 @@ export interface EmulatorCallback {
 
 /** A request the emulator answered. `status` is 0 when a `Disconnect` fault dropped it. */
 export interface EmulatorRequest {
+  /**
+   * Position among all requests since start (or `reset`), from 1. It keeps counting
+   * when old entries leave the log, so `seq > n` selects "the requests after the n-th".
+   */
+  readonly seq: number
   readonly method: string
   readonly path: string
   /** The query string including `?`, or `""`. */
@@ -129,6 +134,7 @@ export interface EmulatorHandle {
     options?: { readonly errorCode?: string | null | undefined }
   ) => Effect.Effect<EmulatedMessage, Cause.NoSuchElementException>
   readonly callbacks: Effect.Effect<ReadonlyArray<EmulatorCallback>>
+  /** The last `requestLogSize` requests answered (default 1,000), oldest first. */
   readonly requests: Effect.Effect<ReadonlyArray<EmulatorRequest>>
   readonly fault: (
     fault: EmulatorFault,

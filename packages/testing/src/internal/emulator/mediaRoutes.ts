@@ -9,6 +9,7 @@ import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Stream from "effect/Stream"
+import { payloadTooLarge, readBody } from "./body.js"
 import type { RequestContext } from "./context.js"
 import type { IncomingFile } from "./media.js"
 import { MAX_FILES_PER_UPLOAD, storeFiles } from "./media.js"
@@ -20,8 +21,20 @@ import { mediaJson } from "./wire.js"
 
 type Handler = (ctx: RequestContext) => Effect.Effect<HttpServerResponse.HttpServerResponse>
 
-const readFiles = (ctx: RequestContext): Effect.Effect<ReadonlyArray<IncomingFile>, Multipart.MultipartError> =>
-  ctx.request.multipartStream.pipe(
+/** The `boundary` parameter of a multipart `Content-Type`, if any. */
+const boundaryOf = (contentType: string): string | undefined => {
+  const match = /;\s*boundary=(?:"([^"]+)"|([^\s;]+))/i.exec(contentType)
+  return match?.[1] ?? match?.[2]
+}
+
+// The body is already read (and capped); the parser works on it alone, the same way on
+// a socket and in process.
+const readFiles = (
+  headers: Record<string, string>,
+  body: Uint8Array
+): Effect.Effect<ReadonlyArray<IncomingFile>, Multipart.MultipartError> =>
+  Stream.succeed(body).pipe(
+    Stream.pipeThroughChannel(Multipart.makeChannel(headers)),
     Stream.filter(Multipart.isFile),
     // Parts must be drained in order, so this stays sequential.
     Stream.mapEffect((part) =>
@@ -39,7 +52,18 @@ export const upload = (state: EmulatorState): Handler => (ctx) =>
     if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
       return Responses.error(400, ctx.apiId, "media must be uploaded as multipart/form-data with field 'file'")
     }
-    const files = yield* Effect.either(readFiles(ctx))
+    if (boundaryOf(contentType) === undefined) {
+      return Responses.error(400, ctx.apiId, "malformed multipart body: the Content-Type has no boundary")
+    }
+    const body = yield* Effect.either(readBody(ctx.request, state.bodyLimits.upload))
+    if (Either.isLeft(body)) {
+      return body.left._tag === "TooLarge"
+        ? payloadTooLarge(ctx.apiId, state.bodyLimits.upload)
+        : Responses.error(400, ctx.apiId, "malformed multipart body")
+    }
+    // A parser defect on hostile input is still the client's malformed body, not a 500.
+    const files = yield* Effect.either(Effect.catchAllDefect(readFiles(ctx.request.headers, body.right), (defect) =>
+      Effect.fail(new Multipart.MultipartError({ reason: "Parse", cause: defect }))))
     if (Either.isLeft(files)) return Responses.error(400, ctx.apiId, "malformed multipart body")
     if (files.right.length === 0) return Responses.error(400, ctx.apiId, "no file found: use the form field 'file'")
     if (files.right.length > MAX_FILES_PER_UPLOAD) {

@@ -6,8 +6,9 @@
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Schema from "effect/Schema"
+import { payloadTooLarge, readBody } from "./body.js"
 import type { RequestContext } from "./context.js"
+import { parseJsonBody } from "./json.js"
 import { notify, startWalk } from "./lifecycle.js"
 import { decodeMessageQuery } from "./listQuery.js"
 import type { MessageRecord } from "./model.js"
@@ -23,13 +24,12 @@ type Handler = (ctx: RequestContext) => Effect.Effect<HttpServerResponse.HttpSer
 
 const MMS_MAX_BYTES = 5 * 1024 * 1024
 
-const decodeJson = Schema.decodeEither(Schema.parseJson())
-
 /** `POST Message/` */
 export const send = (state: EmulatorState): Handler => (ctx) =>
   Effect.gen(function*() {
-    const raw = yield* Effect.either(ctx.request.text)
-    const parsed = Either.flatMap(raw, (text) => decodeJson(text))
+    const raw = yield* Effect.either(readBody(ctx.request, state.bodyLimits.json))
+    if (Either.isLeft(raw) && raw.left._tag === "TooLarge") return payloadTooLarge(ctx.apiId, state.bodyLimits.json)
+    const parsed = Either.flatMap(raw, parseJsonBody)
     // Plivo's wording for any unreadable body (overview.md "Error bodies").
     if (Either.isLeft(parsed)) return Responses.error(400, ctx.apiId, "invalid json data sent in raw POST")
     const planned = Either.flatMap(

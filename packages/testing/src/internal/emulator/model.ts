@@ -126,6 +126,8 @@ export interface CallbackRecord {
 
 /** One request the emulator answered (or dropped). */
 export interface RequestRecord {
+  /** 1 for the first request since the emulator started (or was reset); never reused. */
+  readonly seq: number
   readonly method: string
   readonly path: string
   readonly query: string

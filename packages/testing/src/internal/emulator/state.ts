@@ -7,6 +7,7 @@ import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as Duration from "effect/Duration"
 import type * as Fiber from "effect/Fiber"
 import type * as FiberSet from "effect/FiberSet"
+import type { BodyLimits } from "./body.js"
 import type { Faults } from "./faults.js"
 import type { RateLimits } from "./rateLimits.js"
 import type { Store } from "./store.js"
@@ -23,6 +24,7 @@ export interface EmulatorState {
   readonly authId: string
   readonly authToken: string
   readonly store: Store
+  readonly bodyLimits: BodyLimits
   readonly faults: Faults
   readonly rateLimits: RateLimits
   readonly barredPrefixes: ReadonlyArray<string>

@@ -44,7 +44,9 @@ export interface Store {
   readonly listMedia: (offset: number, limit: number) => Page<MediaRecord> & { readonly total: number }
   readonly recordCallback: (callback: CallbackRecord) => void
   readonly callbacks: () => ReadonlyArray<CallbackRecord>
-  readonly recordRequest: (request: RequestRecord) => void
+  /** Logs a request under the next sequence number, dropping the oldest beyond the log size. */
+  readonly recordRequest: (request: Omit<RequestRecord, "seq">) => void
+  /** The retained requests, oldest first. */
   readonly requests: () => ReadonlyArray<RequestRecord>
   readonly reset: () => void
 }
@@ -65,8 +67,40 @@ const searchTime = (messages: ReadonlyArray<MessageRecord>, micros: number, orEq
 const byTimeThenSeq = (a: MessageRecord, b: MessageRecord): number =>
   a.timeMicros - b.timeMicros || a.seq - b.seq
 
+/**
+ * A request log that keeps the last `capacity` entries: a test server answering
+ * for hours must not grow with every request it has ever seen.
+ */
+const makeRequestLog = (capacity: number) => {
+  let entries: Array<RequestRecord> = []
+  // Index of the oldest entry once the log is full.
+  let head = 0
+  let seq = 0
+  return {
+    record: (request: Omit<RequestRecord, "seq">): void => {
+      const entry: RequestRecord = { ...request, seq: ++seq }
+      if (capacity <= 0) return
+      if (entries.length < capacity) {
+        entries.push(entry)
+        return
+      }
+      entries[head] = entry
+      head = (head + 1) % capacity
+    },
+    all: (): ReadonlyArray<RequestRecord> => [...entries.slice(head), ...entries.slice(0, head)],
+    reset: (): void => {
+      entries = []
+      head = 0
+      seq = 0
+    }
+  }
+}
+
+/** Default of `requestLogSize`. */
+export const DEFAULT_REQUEST_LOG_SIZE = 1_000
+
 /** @internal */
-export const makeStore = (): Store => {
+export const makeStore = (options: { readonly requestLogSize: number }): Store => {
   let seq = 0
   let byTime: Array<MessageRecord> = []
   let byUuid = new Map<string, MessageRecord>()
@@ -74,7 +108,7 @@ export const makeStore = (): Store => {
   let media: Array<MediaRecord> = []
   let mediaById = new Map<string, MediaRecord>()
   let callbacks: Array<CallbackRecord> = []
-  let requests: Array<RequestRecord> = []
+  const requests = makeRequestLog(options.requestLogSize)
 
   const insertMessages = (incoming: ReadonlyArray<MessageRecord>): void => {
     const sorted = [...incoming].sort(byTimeThenSeq)
@@ -162,10 +196,8 @@ export const makeStore = (): Store => {
       callbacks.push(c)
     },
     callbacks: () => callbacks.slice(),
-    recordRequest: (r) => {
-      requests.push(r)
-    },
-    requests: () => requests.slice(),
+    recordRequest: requests.record,
+    requests: requests.all,
     reset: () => {
       byTime = []
       byUuid = new Map()
@@ -173,7 +205,7 @@ export const makeStore = (): Store => {
       media = []
       mediaById = new Map()
       callbacks = []
-      requests = []
+      requests.reset()
     }
   }
 }
