@@ -39,13 +39,13 @@ const strip = (input: string): string => {
  *
  * @example
  * ```ts
- * normalize("+1 (415) 555-1234") // Option.some("14155551234")
- * normalize("0415 555 1234")     // Option.none(): no country code
+ * normalizePhoneNumber("+1 (415) 555-1234") // Option.some("14155551234")
+ * normalizePhoneNumber("0415 555 1234")     // Option.none(): no country code
  * ```
  *
  * @since 0.1.0
  */
-export const normalize = (input: string): Option.Option<PhoneNumber> => {
+export const normalizePhoneNumber = (input: string): Option.Option<PhoneNumber> => {
   const digits = strip(input)
   return isPhoneNumber(digits) ? Option.some(digits) : Option.none()
 }

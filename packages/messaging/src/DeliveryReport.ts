@@ -69,6 +69,6 @@ export type DeliveryReport = typeof DeliveryReport.Type
  *
  * @since 0.1.0
  */
-export const isFinal = (report: DeliveryReport): boolean =>
+export const isFinalDeliveryReport = (report: DeliveryReport): boolean =>
   report.Status === "undelivered" || report.Status === "failed" || report.Status === "read" ||
   report.Status === "rejected" || (report.Status === "delivered" && report.Type !== "whatsapp")

@@ -7,7 +7,7 @@
 export * as MessageXml from "./MessageXml.js"
 export { MessagingWebhooks } from "./MessagingWebhooks.js"
 export { InboundMessage } from "./InboundMessage.js"
-export { DeliveryReport, isFinal as isFinalDeliveryReport } from "./DeliveryReport.js"
+export { DeliveryReport, isFinalDeliveryReport as isFinalDeliveryReport } from "./DeliveryReport.js"
 export { Messages } from "./Messages.js"
 export { Media } from "./Media.js"
 export * as Messaging from "./Messaging.js"
