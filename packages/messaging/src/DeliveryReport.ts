@@ -3,7 +3,8 @@
  *
  * @since 0.1.0
  */
-import { Money, PlivoDateTime } from "@plivo-effect/core"
+import { Money } from "@plivo-effect/core/Money"
+import { PlivoDateTime } from "@plivo-effect/core/PlivoDateTime"
 import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"

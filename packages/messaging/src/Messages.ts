@@ -4,7 +4,8 @@
  *
  * @since 0.1.0
  */
-import { PlivoClient, type PlivoError } from "@plivo-effect/core"
+import { PlivoClient } from "@plivo-effect/core/PlivoClient"
+import type { PlivoError } from "@plivo-effect/core/PlivoError"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"

@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import type { PlivoClient } from "@plivo-effect/core"
+import type { PlivoClient } from "@plivo-effect/core/PlivoClient"
 import * as Layer from "effect/Layer"
 import { Media } from "./Media.js"
 import { Messages } from "./Messages.js"

@@ -6,7 +6,8 @@
  */
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import { PlivoConfig, PlivoSignature } from "@plivo-effect/core"
+import { PlivoConfig } from "@plivo-effect/core/PlivoConfig"
+import * as PlivoSignature from "@plivo-effect/core/PlivoSignature"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"

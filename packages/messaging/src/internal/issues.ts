@@ -1,4 +1,4 @@
-import { InvalidParamsError } from "@plivo-effect/core"
+import { InvalidParamsError } from "@plivo-effect/core/PlivoError"
 import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 
