@@ -3,7 +3,7 @@
  * runs out, so a hung `npm install` fails the test instead of holding CI.
  */
 import { spawn, type ChildProcess } from "node:child_process"
-import { dirname } from "node:path"
+import { delimiter, dirname, sep } from "node:path"
 import { createInterface } from "node:readline"
 
 export interface Ran {
@@ -12,11 +12,18 @@ export interface Ran {
   readonly stderr: string
 }
 
-/** `PATH` with this `node` first, so `#!/usr/bin/env node` bins find the same one. */
+/**
+ * The environment of a user's shell: this `node` first on `PATH` (so `#!/usr/bin/env node`
+ * finds the same one), and no `node_modules/.bin` directories, which `pnpm test` / `npx`
+ * put there: with the workspace's `tsx` on `PATH` a bin that needs tsx would pass here and
+ * fail for users.
+ */
 export const childEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
   ...process.env,
   NODE_OPTIONS: "",
-  PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ""}`,
+  PATH: [dirname(process.execPath), ...(process.env.PATH ?? "").split(delimiter)]
+    .filter((dir) => dir !== "" && !dir.split(sep).includes("node_modules"))
+    .join(delimiter),
   ...extra
 })
 
