@@ -10,7 +10,10 @@
  * The send cases also import, build and send one SMS to an emulator that runs in its own
  * child process on 127.0.0.1 (`support.ts`), so the server's start-up is not measured.
  *
- *   node --import tsx test/bench/startup.ts [runs]      (after `pnpm build`)
+ *   node --import tsx test/bench/startup.ts [runs] [--baseline DIR]     (after `pnpm build`)
+ *
+ * `--baseline DIR` adds the send cases of another built checkout (e.g. a worktree of
+ * main) to the same rounds, so a change is compared under the same load.
  *
  * `startup.bench.ts` runs the same cases under `pnpm bench`.
  */
@@ -25,10 +28,13 @@ export interface StartupCase {
   readonly args: ReadonlyArray<string>
   /** Needs `packages/*\/dist`. */
   readonly needsBuild: boolean
+  /** Where the process starts (and so which checkout's packages resolve); default `test/`. */
+  readonly cwd?: string
 }
 
 const testDir = fileURLToPath(new URL("../", import.meta.url))
 const packagesDir = fileURLToPath(new URL("../../packages/", import.meta.url))
+const repoDir = fileURLToPath(new URL("../../", import.meta.url))
 
 const authId = "MAXXXXXXXXXXXXXXXXXX"
 
@@ -96,8 +102,8 @@ if (sent.message_uuid.length !== 1) throw new Error("not queued")
  * Whether the built packages export modules by subpath (`@plivo-effect/messaging/Messages`);
  * before they did, only the barrels could be measured.
  */
-export const hasSubpaths = (): boolean => {
-  const manifest: unknown = JSON.parse(readFileSync(join(packagesDir, "messaging", "package.json"), "utf8"))
+export const hasSubpaths = (packages = packagesDir): boolean => {
+  const manifest: unknown = JSON.parse(readFileSync(join(packages, "messaging", "package.json"), "utf8"))
   return typeof manifest === "object" && manifest !== null && "exports" in manifest &&
     typeof manifest.exports === "object" && manifest.exports !== null && "./*" in manifest.exports
 }
@@ -116,17 +122,28 @@ const sent = await client.messages.create("${sendText.src}", "${sendText.dst}", 
 if (sent.messageUuid.length !== 1) throw new Error("not queued")`),
     needsBuild: false
   },
-  { name: "plivo-effect (dist), barrels: import + layers + 1 send", args: sdkSend(barrelImports, target), needsBuild: true },
-  ...(hasSubpaths()
-    ? [{ name: "plivo-effect (dist), subpaths: import + layers + 1 send", args: sdkSend(subpathImports, target), needsBuild: true }]
-    : [])
+  ...sdkSendCases(target, repoDir, "")
 ]
+
+/**
+ * This SDK's send cases as built in the checkout at `repo` (its `packages/*\/dist`,
+ * resolved from its `test/`): by barrel, and by subpath when that checkout exports them.
+ */
+export const sdkSendCases = (target: SendTarget, repo: string, label: string): ReadonlyArray<StartupCase> => {
+  const cwd = join(repo, "test")
+  return [
+    { name: `plivo-effect${label} (dist), barrels: import + layers + 1 send`, args: sdkSend(barrelImports, target), needsBuild: true, cwd },
+    ...(hasSubpaths(join(repo, "packages"))
+      ? [{ name: `plivo-effect${label} (dist), subpaths: import + layers + 1 send`, args: sdkSend(subpathImports, target), needsBuild: true, cwd }]
+      : [])
+  ]
+}
 
 /** One cold start, in milliseconds of wall time. */
 export const runOnce = (startup: StartupCase): number => {
   const start = performance.now()
   const result = spawnSync(process.execPath, startup.args, {
-    cwd: testDir,
+    cwd: startup.cwd ?? testDir,
     env: { ...process.env, NODE_OPTIONS: "" },
     stdio: ["ignore", "ignore", "pipe"],
     encoding: "utf8"
@@ -194,6 +211,9 @@ const report = (title: string, results: ReturnType<typeof measure>, baseline: nu
 
 const main = async () => {
   const runs = Number(process.argv[2] ?? "7")
+  // `--baseline DIR`: also run the send cases of another checkout (built), in the same rounds.
+  const at = process.argv.indexOf("--baseline")
+  const baselineRepo = at === -1 ? undefined : process.argv[at + 1]
   const status = distStatus()
   if (status === "missing") {
     console.error("packages/*/dist is missing: run `pnpm build` first")
@@ -203,7 +223,7 @@ const main = async () => {
   if (status.length > 0) console.warn(`warning: dist is older than ${status.join(", ")}; run \`pnpm build\``)
   const emulator = await startEmulator()
   try {
-    const send = sendCases(emulator)
+    const send = [...sendCases(emulator), ...(baselineRepo === undefined ? [] : sdkSendCases(emulator, baselineRepo, " [baseline]"))]
     const results = measure([...cases, ...send], runs)
     const baseline = results[0]!.median
     console.log(`cold start, median of ${runs} runs, cases interleaved (node ${process.version})`)
