@@ -192,15 +192,17 @@ console.log(JSON.stringify(process.moduleLoadList.filter((m) => /^NativeModule (
     const bin = join(project, "node_modules/.bin/plivo-emulator")
     expect(statSync(bin).mode & 0o111).not.toBe(0)
     // Executed directly, as `npx plivo-emulator` does: the shebang must find plain node.
-    const emulator = await start(bin, ["--port", "0"], { cwd: project, timeoutMs: minute, ready: /^\s*auth token:/ })
+    const authId = "MAPACKTESTPACKTEST00"
+    const authToken = "packtestauthtoken0123456789abcdefghijklm"
+    const baseUrlPattern = /http:\/\/127\.0\.0\.1:\d+\/v1\//
+    const emulator = await start(bin, ["--port", "0", "--auth-id", authId, "--auth-token", authToken], {
+      cwd: project,
+      timeoutMs: minute,
+      ready: baseUrlPattern
+    })
     try {
-      const field = (name: string) => {
-        const line = emulator.lines.find((l) => l.trim().startsWith(`${name}:`))
-        return line?.slice(line.indexOf(":") + 1).trim() ?? ""
-      }
-      const baseUrl = field("base URL")
-      expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1\/$/)
-      const ran = await node(["out/app.js", baseUrl, field("auth ID"), field("auth token")])
+      const baseUrl = emulator.lines.map((line) => baseUrlPattern.exec(line)?.[0]).find((url) => url !== undefined) ?? ""
+      const ran = await node(["out/app.js", baseUrl, authId, authToken])
       expect(lastJsonLine(ran.stdout)).toStrictEqual({
         socketUuids: 1,
         local: { sent: 1, seen: 1, invalidIsCoreError: true },
@@ -214,7 +216,7 @@ console.log(JSON.stringify(process.moduleLoadList.filter((m) => /^NativeModule (
         internal: "ERR_PACKAGE_PATH_NOT_EXPORTED"
       })
       // The send really reached the bin's emulator: a wrong token is refused there.
-      const refused = await run(process.execPath, ["out/app.js", baseUrl, field("auth ID"), "wrong-token"], {
+      const refused = await run(process.execPath, ["out/app.js", baseUrl, authId, "wrong-token"], {
         cwd: project,
         timeoutMs: minute
       })
