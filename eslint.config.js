@@ -2,7 +2,7 @@ import js from "@eslint/js"
 import tseslint from "typescript-eslint"
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/build/**", "**/node_modules/**", "**/*.js"] },
+  { ignores: ["**/dist/**", "**/build/**", "**/node_modules/**", "**/*.js", "**/*.cjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,15 +17,20 @@ export default tseslint.config(
     }
   },
   {
-    files: ["packages/*/src/**/*.ts"],
+    files: ["packages/*/src/**/*.ts", "packages/*/bin/**/*.ts"],
     rules: {
       // Barrels load every module; start-up time is part of what users feel.
       "no-restricted-imports": ["error", {
         paths: [
           { name: "effect", message: "Import by module path, e.g. effect/Effect." },
           { name: "@effect/platform", message: "Import by module path, e.g. @effect/platform/HttpClient." },
-          { name: "@effect/platform-node", message: "Import by module path." }
-        ]
+          { name: "@effect/platform-node", message: "Import by module path." },
+          // A sibling's barrel loads all of it: importing Messages must not load webhooks.
+          { name: "@plivo-effect/core", message: "Import by module subpath, e.g. @plivo-effect/core/PlivoClient." },
+          { name: "@plivo-effect/messaging", message: "Import by module subpath, e.g. @plivo-effect/messaging/Messages." },
+          { name: "@plivo-effect/testing", message: "Import by module subpath, e.g. @plivo-effect/testing/PlivoEmulator." }
+        ],
+        patterns: [{ group: ["@plivo-effect/*/internal/*"], message: "internal/ modules are not exported." }]
       }],
       // No unchecked casts in library code: values are narrowed by Schema or type guards.
       "@typescript-eslint/consistent-type-assertions": ["error", { assertionStyle: "never" }]

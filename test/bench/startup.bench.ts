@@ -4,7 +4,8 @@
  * test/bench/startup.ts` prints medians, cases interleaved.
  */
 import { bench, describe } from "vitest"
-import { cases, distStatus, runOnce } from "./startup.js"
+import { cases, distStatus, runOnce, sendCases } from "./startup.js"
+import { startEmulator } from "./support.js"
 
 const status = distStatus()
 if (status === "missing") console.warn("startup: packages/*/dist is missing, run `pnpm build`; plivo-effect cases skipped")
@@ -12,8 +13,10 @@ else if (status.length > 0) console.warn(`startup: dist is older than ${status.j
 
 const options = { time: 0, iterations: 7, warmupTime: 0, warmupIterations: 1 }
 
+const emulator = await startEmulator()
+
 describe("cold start of a whole node process", () => {
-  for (const startup of cases) {
+  for (const startup of [...cases, ...sendCases(emulator)]) {
     const define = startup.needsBuild && status === "missing" ? bench.skip : bench
     define(startup.name, async () => {
       runOnce(startup)

@@ -38,7 +38,7 @@ const preview = (input: string | number): string => {
  * @since 0.1.0
  * @category formatting
  */
-export const format = (amount: BigDecimal.BigDecimal): string => {
+export const formatMoney = (amount: BigDecimal.BigDecimal): string => {
   const negative = amount.value < 0n
   const digits = (negative ? -amount.value : amount.value).toString()
   let body: string
@@ -55,7 +55,7 @@ export const format = (amount: BigDecimal.BigDecimal): string => {
 /**
  * A decimal amount, decoded exactly: no rounding and the scale is kept (`"0.00250"` has
  * scale 5). Accepts decimal strings, as Plivo sends them, and JSON numbers (read from their
- * shortest JS representation). Encodes with {@link format}.
+ * shortest JS representation). Encodes with {@link formatMoney}.
  *
  * @example
  * ```ts
@@ -80,6 +80,6 @@ export class Money extends Schema.transformOrFail(
           ParseResult.fail(new ParseResult.Type(ast, input, `Expected a decimal amount, got ${preview(input)}`)),
         onSome: ParseResult.succeed
       }),
-    encode: (amount) => ParseResult.succeed(format(amount))
+    encode: (amount) => ParseResult.succeed(formatMoney(amount))
   }
 ).annotations({ identifier: "Money" }) {}

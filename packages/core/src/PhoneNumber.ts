@@ -50,7 +50,7 @@ const strip = (input: string): string => {
  * @since 0.1.0
  * @category parsing
  */
-export const normalize = (input: string): Option.Option<PhoneNumber> => {
+export const normalizePhoneNumber = (input: string): Option.Option<PhoneNumber> => {
   const digits = strip(input)
   return isPhoneNumber(digits) ? Option.some(digits) : Option.none()
 }

@@ -2,15 +2,42 @@
  * @plivo-effect/core: configuration, the HTTP client, typed errors, retries, pagination,
  * webhook signatures and the schemas shared by every Plivo resource.
  *
+ * One line per public module, no renames. A module that defines a class, schema or type
+ * named after itself (and beside it only names that stand on their own) is re-exported
+ * flat (`export * from`); a module of operations named relative to the module
+ * (`make`, `layer`, `verifyV3`) is re-exported as a namespace (`export * as Module`), as
+ * Effect does. Either way a name imported from the barrel is the name it has in its
+ * module, which can also be imported alone by subpath (`@plivo-effect/<package>/<Module>`).
+ *
  * @since 0.1.0
  */
-export * from "./PlivoError.js"
-export { PlivoConfig } from "./PlivoConfig.js"
-export { PlivoClient } from "./PlivoClient.js"
-export * as RetryPolicy from "./RetryPolicy.js"
+
+/** @since 0.1.0 */
 export * as InvalidParams from "./InvalidParams.js"
+
+/** @since 0.1.0 */
+export * from "./ListMeta.js"
+
+/** @since 0.1.0 */
+export * from "./Money.js"
+
+/** @since 0.1.0 */
+export * from "./PhoneNumber.js"
+
+/** @since 0.1.0 */
+export * from "./PlivoClient.js"
+
+/** @since 0.1.0 */
+export * from "./PlivoConfig.js"
+
+/** @since 0.1.0 */
+export * from "./PlivoDateTime.js"
+
+/** @since 0.1.0 */
+export * from "./PlivoError.js"
+
+/** @since 0.1.0 */
 export * as PlivoSignature from "./PlivoSignature.js"
-export { isPhoneNumber, normalize as normalizePhoneNumber, PhoneNumber } from "./PhoneNumber.js"
-export { DateTimeInput, FilterDateTime, formatFilter, PlivoDateTime } from "./PlivoDateTime.js"
-export { format as formatMoney, Money } from "./Money.js"
-export { hasNext, ListMeta } from "./ListMeta.js"
+
+/** @since 0.1.0 */
+export * as RetryPolicy from "./RetryPolicy.js"

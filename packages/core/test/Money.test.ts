@@ -2,7 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import * as BigDecimal from "effect/BigDecimal"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import { format, Money } from "../src/Money.js"
+import { formatMoney, Money } from "../src/Money.js"
 
 const decode = Schema.decodeUnknownEither(Money)
 const ok = (input: unknown): BigDecimal.BigDecimal =>
@@ -16,7 +16,7 @@ const failure = (input: unknown): string =>
   Either.match(decode(input), {
     onLeft: (e) => e.message,
     onRight: (m) => {
-      throw new Error(`${String(input)} decoded to ${format(m)}`)
+      throw new Error(`${String(input)} decoded to ${formatMoney(m)}`)
     }
   })
 const parts = (m: BigDecimal.BigDecimal) => ({ value: m.value, scale: m.scale })
@@ -77,12 +77,12 @@ describe("Money", () => {
 
 describe("format", () => {
   it("writes plain decimals for every scale and sign", () => {
-    expect(format(BigDecimal.make(250n, 5))).toBe("0.00250")
-    expect(format(BigDecimal.make(-250n, 5))).toBe("-0.00250")
-    expect(format(BigDecimal.make(123n, 1))).toBe("12.3")
-    expect(format(BigDecimal.make(5n, -3))).toBe("5000")
-    expect(format(BigDecimal.make(0n, -3))).toBe("0")
-    expect(format(BigDecimal.make(0n, 2))).toBe("0.00")
-    expect(format(BigDecimal.make(1n, 20))).toBe("0.00000000000000000001")
+    expect(formatMoney(BigDecimal.make(250n, 5))).toBe("0.00250")
+    expect(formatMoney(BigDecimal.make(-250n, 5))).toBe("-0.00250")
+    expect(formatMoney(BigDecimal.make(123n, 1))).toBe("12.3")
+    expect(formatMoney(BigDecimal.make(5n, -3))).toBe("5000")
+    expect(formatMoney(BigDecimal.make(0n, -3))).toBe("0")
+    expect(formatMoney(BigDecimal.make(0n, 2))).toBe("0.00")
+    expect(formatMoney(BigDecimal.make(1n, 20))).toBe("0.00000000000000000001")
   })
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import { isPhoneNumber, normalize, PhoneNumber } from "../src/PhoneNumber.js"
+import { isPhoneNumber, normalizePhoneNumber, PhoneNumber } from "../src/PhoneNumber.js"
 
 const decode = Schema.decodeUnknownEither(PhoneNumber)
 const ok = (input: string): string =>
@@ -74,12 +74,12 @@ describe("PhoneNumber", () => {
 
 describe("normalize", () => {
   it("returns the digits for valid input", () => {
-    expect(normalize("+1 (415) 555-1234")).toStrictEqual(Option.some("14155551234"))
+    expect(normalizePhoneNumber("+1 (415) 555-1234")).toStrictEqual(Option.some("14155551234"))
   })
   it("returns none for invalid input", () => {
-    expect(Option.isNone(normalize("0415 555 1234"))).toBe(true)
-    expect(Option.isNone(normalize("12345"))).toBe(true)
-    expect(Option.isNone(normalize("call me"))).toBe(true)
+    expect(Option.isNone(normalizePhoneNumber("0415 555 1234"))).toBe(true)
+    expect(Option.isNone(normalizePhoneNumber("12345"))).toBe(true)
+    expect(Option.isNone(normalizePhoneNumber("call me"))).toBe(true)
   })
 })
 

@@ -3,7 +3,8 @@
  *
  * @since 0.1.0
  */
-import { Money, PlivoDateTime } from "@plivo-effect/core"
+import { Money } from "@plivo-effect/core/Money"
+import { PlivoDateTime } from "@plivo-effect/core/PlivoDateTime"
 import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
@@ -72,6 +73,6 @@ export type DeliveryReport = typeof DeliveryReport.Type
  * @since 0.1.0
  * @category guards
  */
-export const isFinal = (report: DeliveryReport): boolean =>
+export const isFinalDeliveryReport = (report: DeliveryReport): boolean =>
   report.Status === "undelivered" || report.Status === "failed" || report.Status === "read" ||
   report.Status === "rejected" || (report.Status === "delivered" && report.Type !== "whatsapp")

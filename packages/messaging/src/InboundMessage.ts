@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import { Money } from "@plivo-effect/core"
+import { Money } from "@plivo-effect/core/Money"
 import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"

@@ -3,7 +3,8 @@
  *
  * @since 0.1.0
  */
-import { type InvalidParamsError, PlivoClient, type PlivoError } from "@plivo-effect/core"
+import type { InvalidParamsError, PlivoError } from "@plivo-effect/core/PlivoError"
+import { PlivoClient } from "@plivo-effect/core/PlivoClient"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"

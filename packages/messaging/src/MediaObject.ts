@@ -4,7 +4,8 @@
  *
  * @since 0.1.0
  */
-import { ListMeta, PlivoDateTime } from "@plivo-effect/core"
+import { ListMeta } from "@plivo-effect/core/ListMeta"
+import { PlivoDateTime } from "@plivo-effect/core/PlivoDateTime"
 import * as Schema from "effect/Schema"
 import { blankAsAbsent, optional } from "./internal/schema.js"
 

@@ -3,7 +3,9 @@
  *
  * @since 0.1.0
  */
-import { ListMeta, Money, PlivoDateTime } from "@plivo-effect/core"
+import { ListMeta } from "@plivo-effect/core/ListMeta"
+import { Money } from "@plivo-effect/core/Money"
+import { PlivoDateTime } from "@plivo-effect/core/PlivoDateTime"
 import * as Schema from "effect/Schema"
 import { blankAsAbsent, ErrorCode, LenientDateTime, openEnum, optional } from "./internal/schema.js"
 

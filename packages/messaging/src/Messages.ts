@@ -4,7 +4,8 @@
  *
  * @since 0.1.0
  */
-import { DecodeError, PlivoClient, type PlivoError } from "@plivo-effect/core"
+import { DecodeError, type PlivoError } from "@plivo-effect/core/PlivoError"
+import { PlivoClient } from "@plivo-effect/core/PlivoClient"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"

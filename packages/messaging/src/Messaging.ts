@@ -3,8 +3,8 @@
  *
  * @since 0.1.0
  */
-import { PlivoClient } from "@plivo-effect/core"
-import type { PlivoConfig } from "@plivo-effect/core"
+import { PlivoClient } from "@plivo-effect/core/PlivoClient"
+import type { PlivoConfig } from "@plivo-effect/core/PlivoConfig"
 import type * as ConfigError from "effect/ConfigError"
 import * as Layer from "effect/Layer"
 import { Media } from "./Media.js"

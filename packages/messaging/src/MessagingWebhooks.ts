@@ -6,7 +6,8 @@
  */
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import { PlivoConfig, PlivoSignature } from "@plivo-effect/core"
+import { PlivoConfig } from "@plivo-effect/core/PlivoConfig"
+import * as PlivoSignature from "@plivo-effect/core/PlivoSignature"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
@@ -169,7 +170,7 @@ export class MessagingWebhooks extends Context.Tag("@plivo-effect/messaging/Mess
       (report) =>
         handler(report).pipe(
           Effect.zipRight(MessagingWebhooks.pipe(Effect.flatMap((service) => {
-            if (DeliveryReportModule.isFinal(report)) {
+            if (DeliveryReportModule.isFinalDeliveryReport(report)) {
               if (service.finals.size >= MAX_FINALS) service.finals.delete(service.finals.keys().next().value ?? "")
               service.finals.set(report.MessageUUID, report)
             }
@@ -195,7 +196,7 @@ export class MessagingWebhooks extends Context.Tag("@plivo-effect/messaging/Mess
         const known = service.finals.get(messageUuid)
         if (known !== undefined) return known
         return yield* Stream.fromQueue(subscription).pipe(
-          Stream.filter((report) => report.MessageUUID === messageUuid && DeliveryReportModule.isFinal(report)),
+          Stream.filter((report) => report.MessageUUID === messageUuid && DeliveryReportModule.isFinalDeliveryReport(report)),
           Stream.runHead,
           Effect.flatMap(Option.match({ onNone: () => Effect.never, onSome: Effect.succeed }))
         )

@@ -2,30 +2,57 @@
  * @plivo-effect/messaging: the Messages and Media services, webhook payloads and
  * Message XML.
  *
+ * One line per public module, no renames. A module that defines a class, schema or type
+ * named after itself (and beside it only names that stand on their own) is re-exported
+ * flat (`export * from`); a module of operations named relative to the module
+ * (`make`, `layer`, `verifyV3`) is re-exported as a namespace (`export * as Module`), as
+ * Effect does. Either way a name imported from the barrel is the name it has in its
+ * module, which can also be imported alone by subpath (`@plivo-effect/<package>/<Module>`).
+ *
  * @since 0.1.0
  */
+
+/** @since 0.1.0 */
+export * from "./DeliveryReport.js"
+
+/** @since 0.1.0 */
+export * from "./InboundMessage.js"
+
+/** @since 0.1.0 */
+export * from "./Media.js"
+
+/** @since 0.1.0 */
+export * from "./MediaObject.js"
+
+/** @since 0.1.0 */
+export * from "./MediaUpload.js"
+
+/** @since 0.1.0 */
+export * from "./MessageFilters.js"
+
+/** @since 0.1.0 */
+export * from "./MessageRecord.js"
+
+/** @since 0.1.0 */
 export * as MessageXml from "./MessageXml.js"
-export { MessagingWebhooks } from "./MessagingWebhooks.js"
-export { InboundMessage } from "./InboundMessage.js"
-export { DeliveryReport, isFinal as isFinalDeliveryReport } from "./DeliveryReport.js"
-export { Messages } from "./Messages.js"
-export { Media } from "./Media.js"
+
+/** @since 0.1.0 */
+export * from "./Messages.js"
+
+/** @since 0.1.0 */
 export * as Messaging from "./Messaging.js"
-export { type Segments, segments } from "./Segments.js"
-export type {
-  CommonParams,
-  Destinations,
-  DltTemplateCategory,
-  LogOption,
-  MmsParams,
-  Sender,
-  SendParams,
-  SmsParams,
-  WhatsAppParams
-} from "./SendParams.js"
-export { SendResult } from "./SendResult.js"
-export { ConversationOrigin, Message, MessageDirection, MessageList, MessageState, MessageType } from "./MessageRecord.js"
-export type { MessageFilters, MessageListFilters, MessageStreamFilters, TimeFilter } from "./MessageFilters.js"
-export { MediaList, MediaObject, MessageMediaList } from "./MediaObject.js"
-export type { FailedUpload, MediaFile, UploadedMedia, UploadResponse, UploadResult } from "./MediaUpload.js"
-export { Interactive, Location, Template, TemplateCard, TemplateComponent, TemplateParameter } from "./WhatsApp.js"
+
+/** @since 0.1.0 */
+export * from "./MessagingWebhooks.js"
+
+/** @since 0.1.0 */
+export * from "./Segments.js"
+
+/** @since 0.1.0 */
+export * from "./SendParams.js"
+
+/** @since 0.1.0 */
+export * from "./SendResult.js"
+
+/** @since 0.1.0 */
+export * from "./WhatsApp.js"

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S tsx --conditions=@plivo-effect/source
+#!/usr/bin/env node
 /**
  * Runs the Plivo emulator on 127.0.0.1 until stopped.
  *
@@ -11,7 +11,7 @@ import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import { parseArgs } from "node:util"
-import { PlivoEmulator } from "../src/PlivoEmulator.js"
+import { PlivoEmulator } from "@plivo-effect/testing/PlivoEmulator"
 
 const usage = "usage: emulator [--port N] [--auth-id ID] [--auth-token TOKEN] [--rate-limits]"
 

@@ -6,13 +6,13 @@
  *
  * @since 0.1.0
  */
-import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpApp from "@effect/platform/HttpApp"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpServer from "@effect/platform/HttpServer"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
-import { PlivoClient, PlivoConfig } from "@plivo-effect/core"
+import { PlivoClient } from "@plivo-effect/core/PlivoClient"
+import { PlivoConfig } from "@plivo-effect/core/PlivoConfig"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -146,7 +146,14 @@ export class PlivoEmulator extends Context.Tag("@plivo-effect/testing/PlivoEmula
         const port = server.address._tag === "TcpAddress" ? server.address.port : 0
         return emulator.handle(`http://127.0.0.1:${port}/v1/`)
       })
-    ).pipe(Layer.provide(NodeHttpServer.layer(createServer, { port: options.port ?? 0, host: "127.0.0.1" })))
+    ).pipe(Layer.provide(Layer.unwrapEffect(
+      // `@effect/platform-node` is an optional peer: only this layer loads it.
+      Effect.promise(() => import("@effect/platform-node/NodeHttpServer")).pipe(
+        Effect.map((NodeHttpServer) =>
+          NodeHttpServer.layer(createServer, { port: options.port ?? 0, host: "127.0.0.1" })
+        )
+      )
+    )))
 
   /**
    * A reserved destination whose message ends as asked (see the README table):

@@ -1,4 +1,5 @@
-import { InvalidParams, InvalidParamsError } from "@plivo-effect/core"
+import * as InvalidParams from "@plivo-effect/core/InvalidParams"
+import { InvalidParamsError } from "@plivo-effect/core/PlivoError"
 import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import { isCleanHttpUrl } from "./url.js"

@@ -1,4 +1,6 @@
-import { formatFilter, type InvalidParamsError, type PlivoClient } from "@plivo-effect/core"
+import { formatFilter } from "@plivo-effect/core/PlivoDateTime"
+import type { InvalidParamsError } from "@plivo-effect/core/PlivoError"
+import type { PlivoClient } from "@plivo-effect/core/PlivoClient"
 import * as DateTime from "effect/DateTime"
 import type * as Effect from "effect/Effect"
 import type { MessageFilters, MessageListFilters, MessageStreamFilters } from "../MessageFilters.js"

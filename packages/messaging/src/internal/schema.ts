@@ -1,4 +1,4 @@
-import { PlivoDateTime } from "@plivo-effect/core"
+import { PlivoDateTime } from "@plivo-effect/core/PlivoDateTime"
 import * as DateTime from "effect/DateTime"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"

@@ -1,4 +1,5 @@
-import { type InvalidParamsError, normalizePhoneNumber } from "@plivo-effect/core"
+import type { InvalidParamsError } from "@plivo-effect/core/PlivoError"
+import { normalizePhoneNumber } from "@plivo-effect/core/PhoneNumber"
 import type * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"

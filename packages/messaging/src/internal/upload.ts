@@ -1,4 +1,5 @@
-import { type InvalidParamsError, PlivoDateTime } from "@plivo-effect/core"
+import type { InvalidParamsError } from "@plivo-effect/core/PlivoError"
+import { PlivoDateTime } from "@plivo-effect/core/PlivoDateTime"
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type { MediaFile, UploadResult } from "../MediaUpload.js"
