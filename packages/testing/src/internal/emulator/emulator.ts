@@ -14,9 +14,8 @@ import type * as Scope from "effect/Scope"
 import { randomInt } from "node:crypto"
 import { makeApp } from "./app.js"
 import { defaultBodyLimits } from "./body.js"
-import type { RandomFaults } from "./faults.js"
+import type { PlivoEmulator } from "../../PlivoEmulator.js"
 import { makeFaults } from "./faults.js"
-import type { EmulatorHandle } from "./handleTypes.js"
 import { makeHandle } from "./handle.js"
 import { generateAuthId, generateAuthToken } from "./ids.js"
 import { defaultBarredPrefixes } from "./numbers.js"
@@ -28,58 +27,17 @@ import { DEFAULT_REQUEST_LOG_SIZE, makeStore } from "./store.js"
 const nonNegative = (n: number | undefined, fallback: number): number =>
   n === undefined || Number.isNaN(n) || n < 0 ? fallback : Math.floor(n)
 
-/** Options of `PlivoEmulator.layer` / `layerServer`. */
-export interface EmulatorOptions {
-  /** Default: `"MA"` + 18 random upper-case alphanumerics. */
-  readonly authId?: string | undefined
-  /** Default: 40 random alphanumerics. */
-  readonly authToken?: string | undefined
-  /** `layerServer` only; default 0 (a free port). */
-  readonly port?: number | undefined
-  /** Enforce Plivo's budgets (300 req / 5 s, 20 / min on `GET Message/`); default false. */
-  readonly rateLimits?: boolean | undefined
-  /** Seed of the random fault source; default random. */
-  readonly seed?: number | undefined
-  /** Random faults from the start (also settable through the handle). */
-  readonly randomFaults?: RandomFaults | undefined
-  /** Destination prefixes refused with 403; default North Korea, Cuba, Iran, Syria. */
-  readonly barredPrefixes?: ReadonlyArray<string> | undefined
-  /**
-   * How many answered requests `requests` keeps (the oldest go first); default 1,000.
-   * `0` keeps none, `Infinity` keeps all (memory then grows with every request).
-   */
-  readonly requestLogSize?: number | undefined
-  /**
-   * Largest request bodies accepted, in bytes; larger ones get 413 without being read
-   * further. Defaults: `json` (the `POST Message/` body) 1 MiB, `upload` (`POST Media/`)
-   * 21 MiB (10 files of 2 MB plus multipart framing). Mostly for tests of the limit.
-   */
-  readonly maxBodyBytes?: {
-    readonly json?: number | undefined
-    readonly upload?: number | undefined
-  } | undefined
-  /** The automatic queued → sent → delivered walk. */
-  readonly lifecycle?: {
-    /** Default true; false leaves sent messages queued until `advance`. */
-    readonly auto?: boolean | undefined
-    /** queued → sent; default 100 millis. */
-    readonly sentAfter?: Duration.DurationInput | undefined
-    /** sent → delivered / undelivered; default 200 millis. */
-    readonly deliveredAfter?: Duration.DurationInput | undefined
-  } | undefined
-}
-
 /** @internal */
 export interface Emulator {
   readonly app: HttpApp.Default
-  readonly handle: (baseUrl: string) => EmulatorHandle
+  readonly handle: (baseUrl: string) => PlivoEmulator.Service
 }
 
 /**
  * Builds an emulator. Status callbacks go through the `HttpClient` in the environment
  * when there is one, else through the global `fetch`.
  */
-export const makeEmulator = (options: EmulatorOptions = {}): Effect.Effect<Emulator, never, Scope.Scope> =>
+export const makeEmulator = (options: PlivoEmulator.Options = {}): Effect.Effect<Emulator, never, Scope.Scope> =>
   Effect.gen(function*() {
     const fromEnvironment = yield* Effect.serviceOption(HttpClient.HttpClient)
     const callbackClient = Option.isSome(fromEnvironment)

@@ -1,6 +1,6 @@
 /**
  * The test-side handle of an emulator: seeding, inspection, scripted states and faults.
- * Types are in `handleTypes.ts`.
+ * Types are in `PlivoEmulator.ts`.
  *
  * @internal
  */
@@ -9,8 +9,8 @@ import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as FiberSet from "effect/FiberSet"
 import * as Option from "effect/Option"
+import type { PlivoEmulator } from "../../PlivoEmulator.js"
 import { nowMicros } from "./clock.js"
-import type { EmulatedMedia, EmulatedMessage, EmulatorHandle } from "./handleTypes.js"
 import { transition } from "./lifecycle.js"
 import type { IncomingFile } from "./media.js"
 import { storeFiles } from "./media.js"
@@ -24,7 +24,7 @@ const utc = (micros: number): DateTime.Utc => DateTime.unsafeMake(Math.floor(mic
 
 const toMicros = (input: DateTime.DateTime.Input): number => DateTime.toEpochMillis(DateTime.unsafeMake(input)) * 1000
 
-const emulatedMessage = (m: MessageRecord, authId: string): EmulatedMessage => ({
+const emulatedMessage = (m: MessageRecord, authId: string): PlivoEmulator.Message => ({
   messageUuid: m.uuid,
   time: utc(m.timeMicros),
   direction: m.direction,
@@ -43,7 +43,7 @@ const emulatedMessage = (m: MessageRecord, authId: string): EmulatedMessage => (
   json: messageJson(m, authId)
 })
 
-const emulatedMedia = (m: MediaRecord, authId: string): EmulatedMedia => ({
+const emulatedMedia = (m: MediaRecord, authId: string): PlivoEmulator.Media => ({
   mediaId: m.mediaId,
   fileName: m.fileName,
   contentType: m.contentType,
@@ -54,7 +54,7 @@ const emulatedMedia = (m: MediaRecord, authId: string): EmulatedMedia => ({
 })
 
 /** @internal */
-export const makeHandle = (state: EmulatorState, baseUrl: string): EmulatorHandle => {
+export const makeHandle = (state: EmulatorState, baseUrl: string): PlivoEmulator.Service => {
   const { authId, store } = state
   return {
     authId,

@@ -4,7 +4,7 @@
  * @internal
  */
 import { defaultErrorCode } from "./errorCodes.js"
-import type { SeedMessage } from "./handleTypes.js"
+import type { PlivoEmulator } from "../../PlivoEmulator.js"
 import type { MessageRecord } from "./model.js"
 import { sanitizeDestination, sanitizeSender } from "./numbers.js"
 import { makeRecord } from "./records.js"
@@ -16,7 +16,7 @@ const THEIR_NUMBER = "14155550123"
 /** A record for `seedMessage(s)`: historical, so it never moves on its own. */
 export const seededRecord = (
   state: EmulatorState,
-  input: SeedMessage,
+  input: PlivoEmulator.SeedMessage,
   timeMicros: number,
   to: string | undefined
 ): MessageRecord => {
