@@ -22,7 +22,7 @@ import * as Layer from "effect/Layer"
 import type * as Option from "effect/Option"
 import { createServer } from "node:http"
 import { makeEmulator } from "./internal/emulator/emulator.js"
-import * as Numbers from "./internal/emulator/numbers.js"
+import * as Numbers from "./internal/emulator/message/testNumbers.js"
 import { signV3, stringToSignV3 } from "./internal/emulator/signing.js"
 import { inProcessFetch } from "./internal/emulator/transport.js"
 

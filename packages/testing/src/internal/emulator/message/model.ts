@@ -1,10 +1,10 @@
 /**
- * The emulator's own picture of Plivo's data. Records are mutable on purpose: the
- * store holds 100,000s of them and the lifecycle fibers update state in place.
+ * Messages as the emulator holds them. Records are mutable on purpose: the store holds
+ * 100,000s of them and the lifecycle fibers update state in place.
  *
  * @internal
  */
-import type { EmulatorFault, PlivoEmulator } from "../../PlivoEmulator.js"
+import type { PlivoEmulator } from "../../../PlivoEmulator.js"
 
 /** @internal */
 export type MessageState = PlivoEmulator.MessageState
@@ -95,17 +95,6 @@ export interface MessageRecord {
   media: Array<MessageMediaRecord>
 }
 
-/** An upload kept by `POST Media/`. */
-export interface MediaRecord {
-  readonly mediaId: string
-  readonly seq: number
-  readonly fileName: string
-  readonly contentType: string
-  readonly size: number
-  readonly uploadMicros: number
-  readonly content: Uint8Array
-}
-
 /** One status callback the emulator attempted. */
 export interface CallbackRecord {
   readonly messageUuid: string
@@ -117,18 +106,6 @@ export interface CallbackRecord {
   readonly headers: Readonly<Record<string, string>>
   readonly attemptedAtMillis: number
   readonly outcome: PlivoEmulator.CallbackOutcome
-}
-
-/** One request the emulator answered (or dropped). */
-export interface RequestRecord {
-  /** 1 for the first request since the emulator started (or was reset); never reused. */
-  readonly seq: number
-  readonly method: string
-  readonly path: string
-  readonly query: string
-  readonly status: number
-  readonly fault: EmulatorFault["_tag"] | undefined
-  readonly atMillis: number
 }
 
 const member = <K extends string>(keys: Readonly<Record<K, true>>) => (u: unknown): u is K =>
