@@ -22,8 +22,7 @@ import * as Layer from "effect/Layer"
 import type * as Option from "effect/Option"
 import { createServer } from "node:http"
 import { makeEmulator } from "./internal/emulator/emulator.js"
-import * as Numbers from "./internal/emulator/message/testNumbers.js"
-import { signV3, stringToSignV3 } from "./internal/emulator/signing.js"
+import * as TestNumbers from "./internal/emulator/message/testNumbers.js"
 import { inProcessFetch } from "./internal/emulator/transport.js"
 
 // Reserved `.invalid` host: a real request sent there by mistake fails fast.
@@ -146,43 +145,27 @@ export class PlivoEmulator extends Context.Tag("@plivo-effect/testing/PlivoEmula
         return emulator.handle(`http://127.0.0.1:${port}/v1/`)
       })
     ).pipe(Layer.provide(NodeHttpServer.layer(createServer, { port: options.port ?? 0, host: "127.0.0.1" })))
-
-  /**
-   * A reserved destination whose message ends as asked (see the README table):
-   * `testNumber("undelivered", "30")` is `"15553003000"`.
-   *
-   * @since 0.1.0
-   */
-  static readonly testNumber: (
-    outcome: "delivered" | "sent" | "queued" | "undelivered" | "failed",
-    errorCode?: string
-  ) => string = Numbers.testNumber
-
-  /**
-   * Plivo's V3 signature as the emulator computes it, for tests that check a verifier.
-   *
-   * @since 0.1.0
-   */
-  static readonly signV3: (input: {
-    readonly method: "GET" | "POST"
-    readonly url: string
-    readonly params: Iterable<readonly [string, string]>
-    readonly nonce: string
-    readonly authToken: string
-  }) => string = signV3
-
-  /**
-   * The string the V3 signature covers (webhooks.md), for debugging a mismatch.
-   *
-   * @since 0.1.0
-   */
-  static readonly stringToSignV3: (input: {
-    readonly method: "GET" | "POST"
-    readonly url: string
-    readonly params: Iterable<readonly [string, string]>
-    readonly nonce: string
-  }) => string = stringToSignV3
 }
+
+/**
+ * A reserved destination whose message ends as asked (see the README table):
+ * `testNumber("undelivered", "30")` is `"15553003000"`.
+ *
+ * @example
+ * ```ts
+ * import { testNumber } from "@plivo-effect/testing"
+ *
+ * const spam = testNumber("undelivered", "30") // "15553003000": sent, then undelivered with error 30
+ * const stuck = testNumber("queued") // "15555000000": never leaves queued
+ * ```
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const testNumber: (
+  outcome: "delivered" | "sent" | "queued" | "undelivered" | "failed",
+  errorCode?: string
+) => string = TestNumbers.testNumber
 
 /**
  * @since 0.1.0

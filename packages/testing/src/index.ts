@@ -6,3 +6,4 @@
 export * as StubHttpClient from "./StubHttpClient.js"
 export * as TestTracer from "./TestTracer.js"
 export * from "./PlivoEmulator.js"
+export * as PlivoEmulatorSigning from "./PlivoEmulatorSigning.js"
