@@ -3,10 +3,21 @@
  * resource, one folder per resource family exporting one `Resource`, registered in
  * `resources.ts`, and resources that reach each other only through a `port.ts`.
  */
+import * as HttpClient from "@effect/platform/HttpClient"
 import { describe, expect, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as FiberSet from "effect/FiberSet"
+import * as Option from "effect/Option"
 import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
+import { fileURLToPath, pathToFileURL } from "node:url"
+import { defaultBodyLimits } from "../src/internal/emulator/body.js"
+import { makeCallbacks } from "../src/internal/emulator/callbacks.js"
+import { makeControls } from "../src/internal/emulator/controls.js"
+import { makeFaults } from "../src/internal/emulator/faults.js"
+import { makeRateLimits } from "../src/internal/emulator/rateLimits.js"
+import { makeRequestLog } from "../src/internal/emulator/requestLog.js"
+import type { Instance, Kernel } from "../src/internal/emulator/resource.js"
 
 const root = fileURLToPath(new URL("../src/internal/emulator/", import.meta.url))
 const entries = readdirSync(root, { withFileTypes: true })
@@ -52,4 +63,48 @@ describe("the emulator's kernel and resources", () => {
       }
     }
   })
+
+  it.effect("resources claim disjoint routes and handle operations, none of the kernel's", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const background = yield* FiberSet.make()
+      const client = HttpClient.make(() => Effect.dieMessage("no callback is sent here"))
+      const callbacks = makeCallbacks({ client, authToken: "token", background })
+      const kernel: Kernel = {
+        authId: "MA00000000000000000A",
+        options: {},
+        bodyLimits: defaultBodyLimits,
+        background,
+        callbacks,
+        peer: () => Option.none()
+      }
+      const controls = makeControls({
+        authId: kernel.authId,
+        authToken: "token",
+        faults: makeFaults(1, undefined),
+        rateLimits: makeRateLimits(false),
+        requestLog: makeRequestLog(0),
+        background,
+        callbacks
+      }, "http://127.0.0.1/v1/", () => {})
+      const handleOwners = new Map<string, string>(Object.keys(controls).map((k) => [k, "the kernel"]))
+      const routeOwners = new Map<string, string>()
+      for (const folder of folders) {
+        const module: Record<string, { readonly make: (kernel: Kernel) => Instance<object> }> = yield* Effect.promise(
+          () => import(pathToFileURL(join(root, folder, "resource.ts")).href)
+        )
+        for (const resource of Object.values(module)) {
+          const instance = resource.make(kernel)
+          for (const key of Object.keys(instance.handle)) {
+            expect(handleOwners.get(key), `${folder} handle operation ${key}`).toBeUndefined()
+            handleOwners.set(key, folder)
+          }
+          for (const route of instance.routes) {
+            const path = route.pattern.map((p) => p ?? "{id}").join("/")
+            expect(routeOwners.get(path), `${folder} route ${path}`).toBeUndefined()
+            routeOwners.set(path, folder)
+          }
+        }
+      }
+      expect([...routeOwners.keys()]).toEqual(expect.arrayContaining(["Message", "Media"]))
+    })))
 })
