@@ -6,9 +6,8 @@
  */
 import * as Effect from "effect/Effect"
 import * as Random from "effect/Random"
-import type { EmulatorFault as PlivoEmulatorFault, PlivoEmulator } from "../../PlivoEmulator.js"
+import type { EmulatorFault, PlivoEmulator } from "../../PlivoEmulator.js"
 
-type EmulatorFault = PlivoEmulatorFault
 type FaultTarget = PlivoEmulator.FaultTarget
 type RandomFaults = PlivoEmulator.RandomFaults
 
