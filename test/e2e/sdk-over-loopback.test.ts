@@ -6,7 +6,7 @@
 import { describe, expect, layer } from "@effect/vitest"
 import { PlivoClient } from "@plivo-effect/core"
 import { Media, Messages, MessagingWebhooks } from "@plivo-effect/messaging"
-import { EmulatorFault, PlivoEmulator } from "@plivo-effect/testing"
+import { EmulatorFault, PlivoEmulator, testNumber } from "@plivo-effect/testing"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as DateTime from "effect/DateTime"
@@ -390,7 +390,7 @@ layer(loopback(), { excludeTestServices: true })("the SDK against the emulator o
         const messages = yield* Messages
         const emulator = yield* PlivoEmulator
         const hooks = yield* webhookServer(emulator.authId, emulator.authToken)
-        const failing = PlivoEmulator.testNumber("undelivered", "30")
+        const failing = testNumber("undelivered", "30")
         const sent = yield* messages.send({ src: SRC, dst: ["14155550163", failing], text: "report back", url: hooks.statusUrl })
         const [ok, bad] = [at(sent.message_uuid, 0), at(sent.message_uuid, 1)]
 

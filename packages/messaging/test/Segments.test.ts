@@ -1,5 +1,31 @@
 import { describe, expect, it } from "@effect/vitest"
+import * as Schema from "effect/Schema"
+import { readFileSync } from "node:fs"
 import { segments } from "../src/index.js"
+
+// The vectors the emulator's billing is checked against too (packages/testing); only the
+// data is shared, the two implementations stay independent.
+const SharedVectors = Schema.Struct({
+  vectors: Schema.Array(Schema.Struct({
+    name: Schema.String,
+    text: Schema.Array(Schema.Tuple(Schema.String, Schema.Int)),
+    encoding: Schema.Literal("GSM-7", "UCS-2"),
+    characters: Schema.Int,
+    units: Schema.Int
+  }))
+})
+const shared = Schema.decodeUnknownSync(Schema.parseJson(SharedVectors))(
+  readFileSync(new URL("../../../test/fixtures/vectors/segments.json", import.meta.url), "utf8")
+)
+
+describe("segments on the shared vectors (test/fixtures/vectors/segments.json)", () => {
+  for (const v of shared.vectors) {
+    it(v.name, () => {
+      const text = v.text.map(([s, times]) => s.repeat(times)).join("")
+      expect(segments(text)).toEqual({ encoding: v.encoding, characters: v.characters, units: v.units })
+    })
+  }
+})
 
 const a = (n: number) => "a".repeat(n)
 const zh = (n: number) => "ж".repeat(n)

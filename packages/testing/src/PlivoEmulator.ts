@@ -13,18 +13,16 @@ import * as HttpServer from "@effect/platform/HttpServer"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
 import { PlivoClient } from "@plivo-effect/core/PlivoClient"
 import { PlivoConfig } from "@plivo-effect/core/PlivoConfig"
+import type * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
+import type * as DateTime from "effect/DateTime"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import type * as Option from "effect/Option"
 import { createServer } from "node:http"
-import type { EmulatorOptions } from "./internal/emulator/emulator.js"
 import { makeEmulator } from "./internal/emulator/emulator.js"
-import type * as Faults from "./internal/emulator/faults.js"
-import type * as Handle from "./internal/emulator/handleTypes.js"
-import type * as Model from "./internal/emulator/model.js"
-import * as Numbers from "./internal/emulator/numbers.js"
-import { signV3, stringToSignV3 } from "./internal/emulator/signing.js"
+import * as TestNumbers from "./internal/emulator/message/testNumbers.js"
 import { inProcessFetch } from "./internal/emulator/transport.js"
 
 // Reserved `.invalid` host: a real request sent there by mistake fails fast.
@@ -154,43 +152,27 @@ export class PlivoEmulator extends Context.Tag("@plivo-effect/testing/PlivoEmula
         )
       )
     )))
-
-  /**
-   * A reserved destination whose message ends as asked (see the README table):
-   * `testNumber("undelivered", "30")` is `"15553003000"`.
-   *
-   * @since 0.1.0
-   */
-  static readonly testNumber: (
-    outcome: "delivered" | "sent" | "queued" | "undelivered" | "failed",
-    errorCode?: string
-  ) => string = Numbers.testNumber
-
-  /**
-   * Plivo's V3 signature as the emulator computes it, for tests that check a verifier.
-   *
-   * @since 0.1.0
-   */
-  static readonly signV3: (input: {
-    readonly method: "GET" | "POST"
-    readonly url: string
-    readonly params: Iterable<readonly [string, string]>
-    readonly nonce: string
-    readonly authToken: string
-  }) => string = signV3
-
-  /**
-   * The string the V3 signature covers (webhooks.md), for debugging a mismatch.
-   *
-   * @since 0.1.0
-   */
-  static readonly stringToSignV3: (input: {
-    readonly method: "GET" | "POST"
-    readonly url: string
-    readonly params: Iterable<readonly [string, string]>
-    readonly nonce: string
-  }) => string = stringToSignV3
 }
+
+/**
+ * A reserved destination whose message ends as asked (see the README table):
+ * `testNumber("undelivered", "30")` is `"15553003000"`.
+ *
+ * @example
+ * ```ts
+ * import { testNumber } from "@plivo-effect/testing"
+ *
+ * const spam = testNumber("undelivered", "30") // "15553003000": sent, then undelivered with error 30
+ * const stuck = testNumber("queued") // "15555000000": never leaves queued
+ * ```
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const testNumber: (
+  outcome: "delivered" | "sent" | "queued" | "undelivered" | "failed",
+  errorCode?: string
+) => string = TestNumbers.testNumber
 
 /**
  * @since 0.1.0
@@ -213,33 +195,315 @@ export declare namespace PlivoEmulator {
    *   `clearFaults`; `rateLimits(enabled)`.
    * - `uploadMedia(files)`, `media`; `reset` (forgets everything but credentials).
    *
+   * It is the emulator's own operations plus those of each resource it emulates.
+   *
    * @since 0.1.0
    */
-  export type Service = Handle.EmulatorHandle
-  /** @since 0.1.0 */
-  export type Options = EmulatorOptions
-  /** @since 0.1.0 */
-  export type Message = Handle.EmulatedMessage
-  /** @since 0.1.0 */
-  export type Media = Handle.EmulatedMedia
-  /** @since 0.1.0 */
-  export type Callback = Handle.EmulatorCallback
-  /** @since 0.1.0 */
-  export type Request = Handle.EmulatorRequest
-  /** @since 0.1.0 */
-  export type SeedMessage = Handle.SeedMessage
-  /** @since 0.1.0 */
-  export type SeedMessages = Handle.SeedMessages
-  /** @since 0.1.0 */
-  export type MediaFile = Handle.MediaFile
-  /** @since 0.1.0 */
-  export type FaultTarget = Faults.FaultTarget
-  /** @since 0.1.0 */
-  export type RandomFaults = Faults.RandomFaults
-  /** @since 0.1.0 */
-  export type MessageState = Model.MessageState
-  /** @since 0.1.0 */
-  export type MessageType = Model.MessageType
+  export interface Service extends Controls, MessageOperations, MediaOperations {}
+
+  /**
+   * What every emulator has whatever resources it emulates: credentials, the request
+   * log, faults, rate limits and `reset`.
+   *
+   * @since 0.1.0
+   */
+  export interface Controls {
+    readonly authId: string
+    readonly authToken: string
+    readonly baseUrl: string
+    /** The last `requestLogSize` requests answered (default 1,000), oldest first. */
+    readonly requests: Effect.Effect<ReadonlyArray<Request>>
+    readonly fault: (
+      fault: EmulatorFault,
+      target?: FaultTarget & { readonly times?: number | undefined }
+    ) => Effect.Effect<void>
+    readonly randomFaults: (config: RandomFaults | undefined) => Effect.Effect<void>
+    readonly clearFaults: Effect.Effect<void>
+    readonly rateLimits: (enabled: boolean) => Effect.Effect<void>
+    /** Stops every walk and callback, then forgets everything but the credentials. */
+    readonly reset: Effect.Effect<void>
+  }
+
+  /**
+   * The operations of `Message/`: seeding, inspection, scripted states and callbacks.
+   *
+   * @since 0.1.0
+   */
+  export interface MessageOperations {
+    readonly seedMessage: (input?: SeedMessage) => Effect.Effect<Message>
+    readonly seedMessages: (input: SeedMessages) => Effect.Effect<ReadonlyArray<string>>
+    readonly message: (messageUuid: string) => Effect.Effect<Option.Option<Message>>
+    readonly sentMessages: Effect.Effect<ReadonlyArray<Message>>
+    readonly advance: (
+      messageUuid: string,
+      state: MessageState,
+      options?: { readonly errorCode?: string | null | undefined }
+    ) => Effect.Effect<Message, Cause.NoSuchElementException>
+    readonly callbacks: Effect.Effect<ReadonlyArray<Callback>>
+  }
+
+  /**
+   * The operations of `Media/`: uploads and inspection of the account media store.
+   *
+   * @since 0.1.0
+   */
+  export interface MediaOperations {
+    readonly uploadMedia: (files: ReadonlyArray<MediaFile>) => Effect.Effect<ReadonlyArray<Media>>
+    readonly media: Effect.Effect<ReadonlyArray<Media>>
+  }
+
+  /**
+   * Options of `PlivoEmulator.layer` / `layerServer`.
+   *
+   * @since 0.1.0
+   */
+  export interface Options {
+    /** Default: `"MA"` + 18 random upper-case alphanumerics. */
+    readonly authId?: string | undefined
+    /** Default: 40 random alphanumerics. */
+    readonly authToken?: string | undefined
+    /** `layerServer` only; default 0 (a free port). */
+    readonly port?: number | undefined
+    /** Enforce Plivo's budgets (300 req / 5 s, 20 / min on `GET Message/`); default false. */
+    readonly rateLimits?: boolean | undefined
+    /** Seed of the random fault source; default random. */
+    readonly seed?: number | undefined
+    /** Random faults from the start (also settable through the handle). */
+    readonly randomFaults?: RandomFaults | undefined
+    /** Destination prefixes refused with 403; default North Korea, Cuba, Iran, Syria. */
+    readonly barredPrefixes?: ReadonlyArray<string> | undefined
+    /**
+     * How many answered requests `requests` keeps (the oldest go first); default 1,000.
+     * `0` keeps none, `Infinity` keeps all (memory then grows with every request).
+     */
+    readonly requestLogSize?: number | undefined
+    /**
+     * Largest request bodies accepted, in bytes; larger ones get 413 without being read
+     * further. Defaults: `json` (the `POST Message/` body) 1 MiB, `upload` (`POST Media/`)
+     * 21 MiB (10 files of 2 MB plus multipart framing). Mostly for tests of the limit.
+     */
+    readonly maxBodyBytes?: {
+      readonly json?: number | undefined
+      readonly upload?: number | undefined
+    } | undefined
+    /** The automatic queued → sent → delivered walk. */
+    readonly lifecycle?: {
+      /** Default true; false leaves sent messages queued until `advance`. */
+      readonly auto?: boolean | undefined
+      /** queued → sent; default 100 millis. */
+      readonly sentAfter?: Duration.DurationInput | undefined
+      /** sent → delivered / undelivered; default 200 millis. */
+      readonly deliveredAfter?: Duration.DurationInput | undefined
+    } | undefined
+  }
+
+  /**
+   * A message as the emulator holds it.
+   *
+   * @since 0.1.0
+   */
+  export interface Message {
+    readonly messageUuid: string
+    readonly time: DateTime.Utc
+    readonly direction: MessageDirection
+    readonly type: MessageType
+    readonly state: MessageState
+    readonly errorCode: string | null
+    readonly from: string
+    readonly to: string
+    readonly text: string | undefined
+    readonly units: number
+    readonly mediaIds: ReadonlyArray<string>
+    readonly mediaUrls: ReadonlyArray<string>
+    readonly callbackUrl: string | undefined
+    readonly callbackMethod: "GET" | "POST"
+    /** The JSON body of the `POST Message/` that created it; `undefined` when seeded. */
+    readonly requestBody: unknown
+    /** The record exactly as `GET Message/{uuid}/` returns it, without `api_id`. */
+    readonly json: Readonly<Record<string, unknown>>
+  }
+
+  /**
+   * A file in the account media store.
+   *
+   * @since 0.1.0
+   */
+  export interface Media {
+    readonly mediaId: string
+    readonly fileName: string
+    readonly contentType: string
+    readonly size: number
+    readonly uploadTime: DateTime.Utc
+    readonly content: Uint8Array
+    /** As `GET Media/{id}/` returns it, without `api_id`. */
+    readonly json: Readonly<Record<string, unknown>>
+  }
+
+  /**
+   * A status callback the emulator attempted.
+   *
+   * @since 0.1.0
+   */
+  export interface Callback {
+    readonly messageUuid: string
+    readonly status: MessageState
+    /** The `Sequence` parameter: 1, 2, 3… per message. */
+    readonly sequence: number
+    readonly url: string
+    readonly method: "GET" | "POST"
+    /** The form (POST) or query (GET) parameters sent. */
+    readonly params: Readonly<Record<string, string>>
+    /** The `X-Plivo-Signature-*` headers sent. */
+    readonly headers: Readonly<Record<string, string>>
+    readonly attemptedAt: DateTime.Utc
+    readonly outcome: CallbackOutcome
+  }
+
+  /**
+   * What became of a callback: the receiver's status, or why none came.
+   *
+   * @since 0.1.0
+   */
+  export type CallbackOutcome =
+    | { readonly _tag: "Responded"; readonly status: number }
+    | { readonly _tag: "Failed"; readonly reason: string }
+
+  /**
+   * A request the emulator answered. `status` is 0 when a `Disconnect` fault dropped it.
+   *
+   * @since 0.1.0
+   */
+  export interface Request {
+    /**
+     * Position among all requests since start (or `reset`), from 1. It keeps counting
+     * when old entries leave the log, so `seq > n` selects "the requests after the n-th".
+     */
+    readonly seq: number
+    readonly method: string
+    readonly path: string
+    /** The query string including `?`, or `""`. */
+    readonly query: string
+    readonly status: number
+    /** `_tag` of the fault applied, if any. */
+    readonly fault: EmulatorFault["_tag"] | undefined
+    readonly at: DateTime.Utc
+  }
+
+  /**
+   * One message to seed; every field has a default.
+   *
+   * @since 0.1.0
+   */
+  export interface SeedMessage {
+    readonly messageUuid?: string | undefined
+    /** `message_time`; defaults to now on the emulator's `Clock`. */
+    readonly time?: DateTime.DateTime.Input | undefined
+    /** Default `"outbound"`. */
+    readonly direction?: MessageDirection | undefined
+    /** Default `"sms"`. */
+    readonly type?: MessageType | undefined
+    /** Default `"delivered"`. Seeded messages do not move on their own. */
+    readonly state?: MessageState | undefined
+    /** Default `"000"` when delivered or read, `"1000"` when failed/undelivered, else null. */
+    readonly errorCode?: string | null | undefined
+    /** Default `"14155550100"` (outbound) / `"14155550123"` (inbound). */
+    readonly from?: string | undefined
+    /** Default `"14155550123"` (outbound) / `"14155550100"` (inbound). */
+    readonly to?: string | undefined
+    readonly text?: string | undefined
+    readonly powerpackId?: string | undefined
+    readonly log?: LogMode | undefined
+  }
+
+  /**
+   * Many messages spread evenly over `(start, end]`, newest at `end`.
+   *
+   * @since 0.1.0
+   */
+  export interface SeedMessages extends Omit<SeedMessage, "messageUuid" | "time" | "to"> {
+    readonly count: number
+    /** Destinations, used in turn. */
+    readonly to?: string | ReadonlyArray<string> | undefined
+    /** Default: `end` minus 24 hours. */
+    readonly start?: DateTime.DateTime.Input | undefined
+    /** Default: now on the emulator's `Clock`. */
+    readonly end?: DateTime.DateTime.Input | undefined
+  }
+
+  /**
+   * A file for `uploadMedia`.
+   *
+   * @since 0.1.0
+   */
+  export interface MediaFile {
+    readonly fileName: string
+    readonly contentType: string
+    readonly content: Uint8Array | string
+  }
+
+  /**
+   * Which requests a fault applies to.
+   *
+   * @since 0.1.0
+   */
+  export interface FaultTarget {
+    /** HTTP method, e.g. `"POST"`; any when absent. */
+    readonly method?: string | undefined
+    /**
+     * Path after `/v1/Account/{auth_id}/`, without trailing slash: a glob where `*` is one
+     * segment and `**` anything (`"Message"`, `"Message/*"`, `"Media/**"`), or a RegExp
+     * tested against e.g. `"Message/3f2a…/Media"`. Any path when absent.
+     */
+    readonly path?: string | RegExp | undefined
+  }
+
+  /**
+   * Faults drawn at random, reproducibly when the emulator has a `seed`.
+   *
+   * @since 0.1.0
+   */
+  export interface RandomFaults extends FaultTarget {
+    /** Chance, 0–1, that a matching request gets a fault. */
+    readonly probability: number
+    /** One of these is chosen uniformly for each faulty request. */
+    readonly faults: ReadonlyArray<EmulatorFault>
+  }
+
+  /**
+   * Values of `message_state` (messages.md §5).
+   *
+   * @since 0.1.0
+   */
+  export type MessageState =
+    | "queued"
+    | "sent"
+    | "delivered"
+    | "undelivered"
+    | "failed"
+    | "read"
+    | "rejected"
+    | "received"
+
+  /**
+   * Values of `message_type`.
+   *
+   * @since 0.1.0
+   */
+  export type MessageType = "sms" | "mms" | "whatsapp"
+
+  /**
+   * Values of `message_direction`.
+   *
+   * @since 0.1.0
+   */
+  export type MessageDirection = "inbound" | "outbound"
+
+  /**
+   * Values of a send's `log` (what Plivo keeps of the number and content).
+   *
+   * @since 0.1.0
+   */
+  export type LogMode = "true" | "false" | "number_only" | "content_only"
 }
 
 /**
@@ -248,7 +512,31 @@ export declare namespace PlivoEmulator {
  * @since 0.1.0
  * @category models
  */
-export type EmulatorFault = Faults.EmulatorFault
+export type EmulatorFault =
+  | {
+    /** 429 `{api_id, error: "too many requests"}`, with `Retry-After` in seconds when set. */
+    readonly _tag: "TooManyRequests"
+    readonly retryAfter: Duration.Duration | undefined
+  }
+  | {
+    /** A 5xx; `html` bodies imitate a proxy's error page instead of Plivo's JSON. */
+    readonly _tag: "ServerError"
+    readonly status: 500 | 502 | 503
+    readonly html: boolean
+  }
+  | {
+    /** The connection is closed without a response; the request is not processed. */
+    readonly _tag: "Disconnect"
+  }
+  | {
+    /** The request is answered normally after this pause on the emulator's `Clock`. */
+    readonly _tag: "Delay"
+    readonly duration: Duration.Duration
+  }
+  | {
+    /** The request is processed, then its JSON body is cut in half. */
+    readonly _tag: "MalformedBody"
+  }
 
 const disconnect: EmulatorFault = { _tag: "Disconnect" }
 const malformedBody: EmulatorFault = { _tag: "MalformedBody" }

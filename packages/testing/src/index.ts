@@ -19,3 +19,6 @@ export * as StubHttpClient from "./StubHttpClient.js"
 
 /** @since 0.1.0 */
 export * as TestTracer from "./TestTracer.js"
+
+/** @since 0.1.0 */
+export * as PlivoEmulatorSigning from "./PlivoEmulatorSigning.js"

@@ -4,7 +4,7 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
 import * as TestClock from "effect/TestClock"
-import { PlivoEmulator } from "../src/PlivoEmulator.js"
+import { PlivoEmulator, testNumber } from "../src/PlivoEmulator.js"
 import { call, decode, GetMessageResponse, sendSms } from "./emulator.support.js"
 
 const stateOf = (uuid: string) =>
@@ -45,10 +45,10 @@ describe("PlivoEmulator message lifecycle", () => {
 
   it.effect("reserved destinations end as documented", () =>
     Effect.gen(function*() {
-      const undelivered = yield* sendOne(PlivoEmulator.testNumber("undelivered", "30"))
-      const failed = yield* sendOne(PlivoEmulator.testNumber("failed", "900"))
-      const staysSent = yield* sendOne(PlivoEmulator.testNumber("sent"))
-      const staysQueued = yield* sendOne(PlivoEmulator.testNumber("queued"))
+      const undelivered = yield* sendOne(testNumber("undelivered", "30"))
+      const failed = yield* sendOne(testNumber("failed", "900"))
+      const staysSent = yield* sendOne(testNumber("sent"))
+      const staysQueued = yield* sendOne(testNumber("queued"))
       const explicit = yield* sendOne("+1 555 3 0070 12")
       yield* TestClock.adjust("100 millis")
       expect(yield* stateOf(failed)).toMatchObject({ state: "failed", errorCode: "900", sentTime: undefined })
@@ -62,11 +62,11 @@ describe("PlivoEmulator message lifecycle", () => {
     }).pipe(Effect.provide(PlivoEmulator.layer())))
 
   it("testNumber encodes outcome and code", () => {
-    expect(PlivoEmulator.testNumber("undelivered", "30")).toBe("15553003000")
-    expect(PlivoEmulator.testNumber("failed", "420")).toBe("15554042000")
-    expect(PlivoEmulator.testNumber("sent")).toBe("15552000000")
-    expect(PlivoEmulator.testNumber("queued")).toBe("15555000000")
-    expect(PlivoEmulator.testNumber("delivered")).toBe("15551000000")
+    expect(testNumber("undelivered", "30")).toBe("15553003000")
+    expect(testNumber("failed", "420")).toBe("15554042000")
+    expect(testNumber("sent")).toBe("15552000000")
+    expect(testNumber("queued")).toBe("15555000000")
+    expect(testNumber("delivered")).toBe("15551000000")
   })
 
   it.effect("message_expiry shorter than the queue delay fails with 420", () =>

@@ -1,6 +1,6 @@
 /**
  * The emulator as one `HttpApp`: faults, then account path, Basic auth, rate budgets
- * and the route table. Every request is logged for `requests`.
+ * and the resources' routes. Every request is logged for `requests`.
  *
  * @internal
  */
@@ -15,13 +15,14 @@ import * as Option from "effect/Option"
 import { authenticate } from "./auth.js"
 import { nowMicros } from "./clock.js"
 import type { RequestContext } from "./context.js"
-import type { EmulatorFault } from "./faults.js"
+import type { EmulatorFault } from "../../PlivoEmulator.js"
 import { uuid } from "./ids.js"
 import type { Budget } from "./rateLimits.js"
-import { accountBudget, messageListBudget } from "./rateLimits.js"
+import { accountBudget } from "./rateLimits.js"
+import type { Route } from "./resource.js"
 import * as Responses from "./responses.js"
-import { isMessageList, makeRouter } from "./routes.js"
-import type { EmulatorState } from "./state.js"
+import { makeRouter } from "./router.js"
+import type { KernelState } from "./state.js"
 import { dropConnection } from "./transport.js"
 
 const ACCOUNT_PATH = /^\/v1\/Account\/([^/]+)(?:\/(.*))?$/
@@ -60,8 +61,8 @@ const malform = (response: HttpServerResponse.HttpServerResponse): HttpServerRes
 }
 
 /** @internal */
-export const makeApp = (state: EmulatorState): HttpApp.Default => {
-  const route = makeRouter(state)
+export const makeApp = (state: KernelState, routes: ReadonlyArray<Route>): HttpApp.Default => {
+  const route = makeRouter(routes)
 
   const serve = (
     request: HttpServerRequest.HttpServerRequest,
@@ -75,8 +76,9 @@ export const makeApp = (state: EmulatorState): HttpApp.Default => {
     const refused = authenticate(request.headers["authorization"], pathAuthId, state)
     if (refused !== undefined) return Effect.succeed(Responses.error(401, apiId, refused))
     const segments = (account[2] ?? "").split("/").filter((s, i, all) => s !== "" || i < all.length - 1)
+    const dispatch = route(request.method, segments)
     const budgets: Array<readonly [string, Budget]> = [["account", accountBudget]]
-    if (isMessageList(request.method, segments)) budgets.push(["message-list", messageListBudget])
+    if (dispatch.budget !== undefined) budgets.push([dispatch.budget.key, dispatch.budget])
     if (!state.rateLimits.admit(Math.floor(now / 1000), budgets)) return Effect.succeed(tooManyRequests(apiId))
     const ctx: RequestContext = {
       apiId,
@@ -87,7 +89,7 @@ export const makeApp = (state: EmulatorState): HttpApp.Default => {
       nowMicros: now,
       remoteIp: Option.getOrElse(request.remoteAddress, () => "127.0.0.1")
     }
-    return route(ctx).pipe(
+    return dispatch.handler(ctx).pipe(
       Effect.catchAllDefect((defect) =>
         Effect.as(
           Effect.logError("PlivoEmulator handler defect", defect),
@@ -109,7 +111,7 @@ export const makeApp = (state: EmulatorState): HttpApp.Default => {
     const log = (status: number) =>
       Effect.flatMap(Clock.currentTimeMillis, (atMillis) =>
         Effect.sync(() =>
-          state.store.recordRequest({
+          state.requestLog.record({
             method: request.method,
             path: url.pathname,
             query: url.search,

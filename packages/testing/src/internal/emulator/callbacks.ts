@@ -1,56 +1,51 @@
 /**
- * Status callbacks (messages.md §7), signed with V3 and V2 headers (webhooks.md).
- * A failing callback is recorded, never raised: the receiver's trouble must not
- * disturb the emulator.
+ * Status callbacks, signed with V3 and V2 headers (webhooks.md) and delivered in order
+ * per chain (a message, for `message/`). A failing callback is reported to its
+ * resource, never raised: the receiver's trouble must not disturb the emulator.
  *
  * @internal
  */
+import type * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
+import * as FiberSet from "effect/FiberSet"
 import { createHmac } from "node:crypto"
+import type { PlivoEmulator } from "../../PlivoEmulator.js"
 import { nonce as makeNonce } from "./ids.js"
-import type { CallbackRecord, MessageRecord, MessageState } from "./model.js"
-import { formatMoney } from "./pricing.js"
 import { signatureBase, signV3 } from "./signing.js"
-import type { EmulatorState } from "./state.js"
-import { formatCallbackTime, formatSecondsTime } from "./time.js"
 
-const time = (micros: number | undefined): string => (micros === undefined ? "" : formatCallbackTime(micros))
+/** One callback to send. */
+export interface CallbackRequest {
+  readonly url: string
+  readonly method: "GET" | "POST"
+  /** The form (POST) or query (GET) parameters, all strings. */
+  readonly params: Readonly<Record<string, string>>
+}
 
-/** The form fields of one callback, all strings. */
-export const callbackParams = (m: MessageRecord, sequence: number): Record<string, string> => {
-  const params: Record<string, string> = {
-    MessageUUID: m.uuid,
-    To: m.to,
-    From: m.from,
-    Type: m.type,
-    Status: m.state,
-    Units: String(m.units),
-    TotalRate: formatMoney(m.rate),
-    TotalAmount: formatMoney(m.rate * m.units),
-    MCC: m.mcc,
-    MNC: m.mnc,
-    ParentMessageUUID: m.uuid,
-    PartInfo: `1 of ${m.units}`,
-    Sequence: String(sequence),
-    MessageTime: time(m.timeMicros),
-    QueuedTime: time(m.queuedMicros),
-    SentTime: time(m.sentMicros),
-    DeliveryReportTime: time(m.deliveredMicros),
-    requester_ip: m.requesterIp,
-    PowerpackUUID: m.powerpackId
-  }
-  if ((m.state === "failed" || m.state === "undelivered") && m.errorCode !== null) params["ErrorCode"] = m.errorCode
-  if (m.type === "whatsapp") {
-    params["ConversationID"] = m.conversationId
-    params["ConversationOrigin"] = m.conversationOrigin
-    params["ConversationExpirationTimestamp"] = m.conversationExpiresMicros === undefined
-      ? ""
-      : formatSecondsTime(m.conversationExpiresMicros)
-  }
-  return params
+/** What became of one callback. */
+export interface CallbackAttempt {
+  /** The `X-Plivo-Signature-*` headers sent. */
+  readonly headers: Readonly<Record<string, string>>
+  readonly attemptedAtMillis: number
+  readonly outcome: PlivoEmulator.CallbackOutcome
+}
+
+/** @internal */
+export interface Callbacks {
+  /**
+   * Sends `request` in the background once the previous callback of `chain` is done,
+   * then hands the attempt to `record`.
+   */
+  readonly send: (
+    chain: string,
+    request: CallbackRequest,
+    record: (attempt: CallbackAttempt) => void
+  ) => Effect.Effect<void>
+  /** Forgets the chains (their fibers are stopped with the background set). */
+  readonly reset: () => void
 }
 
 const signV2 = (url: string, nonce: string, authToken: string): string =>
@@ -83,53 +78,58 @@ export const signatureHeaders = (options: {
   }
 }
 
-/** Sends one callback and records what happened. */
-export const deliverCallback = (
-  state: EmulatorState,
-  m: MessageRecord,
-  snapshot: { readonly status: MessageState; readonly sequence: number; readonly params: Record<string, string> },
-  url: string
-): Effect.Effect<void> =>
+const deliver = (
+  client: HttpClient.HttpClient,
+  authToken: string,
+  { method, params, url }: CallbackRequest
+): Effect.Effect<CallbackAttempt> =>
   Effect.gen(function*() {
-    const method = m.callbackMethod
-    const params = snapshot.params
     // A GET carries its parameters in the URL: sign the URL as requested, so that a key the
     // configured URL already holds is signed with every value the receiver will see.
     const signedUrl = method === "GET"
       ? `${url}${url.includes("?") ? "&" : "?"}${new URLSearchParams(params).toString()}`
       : url
-    const headers = signatureHeaders({
-      method,
-      url: signedUrl,
-      params,
-      authToken: state.authToken,
-      nonce: makeNonce(),
-      nonceV2: makeNonce()
-    })
+    const headers = signatureHeaders({ method, url: signedUrl, params, authToken, nonce: makeNonce(), nonceV2: makeNonce() })
     const request = method === "POST"
       ? HttpClientRequest.post(url).pipe(HttpClientRequest.bodyUrlParams(params))
       : HttpClientRequest.get(signedUrl)
-    const outcome = yield* state.callbackClient.execute(HttpClientRequest.setHeaders(request, headers)).pipe(
+    const outcome = yield* client.execute(HttpClientRequest.setHeaders(request, headers)).pipe(
       Effect.tap((response) => Effect.ignore(response.arrayBuffer)),
-      Effect.map((response): CallbackRecord["outcome"] => ({ _tag: "Responded", status: response.status })),
+      Effect.map((response): PlivoEmulator.CallbackOutcome => ({ _tag: "Responded", status: response.status })),
       Effect.timeoutFail({ duration: Duration.seconds(10), onTimeout: () => "timed out after 10 seconds" }),
       Effect.catchAll((e) =>
-        Effect.succeed<CallbackRecord["outcome"]>({
+        Effect.succeed<PlivoEmulator.CallbackOutcome>({
           _tag: "Failed",
           reason: typeof e === "string" ? e : e.message
         })
       )
     )
     const attemptedAtMillis = yield* Clock.currentTimeMillis
-    state.store.recordCallback({
-      messageUuid: m.uuid,
-      status: snapshot.status,
-      sequence: snapshot.sequence,
-      url,
-      method,
-      params,
-      headers,
-      attemptedAtMillis,
-      outcome
-    })
+    return { headers, attemptedAtMillis, outcome }
   })
+
+/** @internal */
+export const makeCallbacks = (options: {
+  readonly client: HttpClient.HttpClient
+  readonly authToken: string
+  readonly background: FiberSet.FiberSet<unknown, unknown>
+}): Callbacks => {
+  // Last callback per chain, so the next one waits for it and arrives in order.
+  const chains = new Map<string, Fiber.Fiber<unknown, unknown>>()
+  return {
+    send: (chain, request, record) =>
+      Effect.gen(function*() {
+        const previous = chains.get(chain)
+        const fiber = yield* FiberSet.run(
+          options.background,
+          // Forks inherit the request fiber's flags, which may be uninterruptible.
+          Effect.interruptible(Effect.zipRight(
+            previous === undefined ? Effect.void : Effect.ignore(Fiber.await(previous)),
+            Effect.map(deliver(options.client, options.authToken, request), record)
+          ))
+        )
+        chains.set(chain, fiber)
+      }),
+    reset: () => chains.clear()
+  }
+}

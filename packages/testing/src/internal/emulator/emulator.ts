@@ -1,109 +1,78 @@
 /**
- * Assembles one emulator: resolved options, state, the `HttpApp` and the handle.
+ * Assembles one emulator: the kernel's state, the registered resources, the `HttpApp`
+ * and the handle.
  *
  * @internal
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpClient from "@effect/platform/HttpClient"
-import * as Duration from "effect/Duration"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as FiberSet from "effect/FiberSet"
 import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
 import { randomInt } from "node:crypto"
+import type { PlivoEmulator } from "../../PlivoEmulator.js"
 import { makeApp } from "./app.js"
 import { defaultBodyLimits } from "./body.js"
-import type { RandomFaults } from "./faults.js"
+import { makeCallbacks } from "./callbacks.js"
+import { makeControls } from "./controls.js"
 import { makeFaults } from "./faults.js"
-import type { EmulatorHandle } from "./handleTypes.js"
-import { makeHandle } from "./handle.js"
 import { generateAuthId, generateAuthToken } from "./ids.js"
-import { defaultBarredPrefixes } from "./numbers.js"
 import { makeRateLimits } from "./rateLimits.js"
-import type { EmulatorState } from "./state.js"
-import { DEFAULT_REQUEST_LOG_SIZE, makeStore } from "./store.js"
+import { DEFAULT_REQUEST_LOG_SIZE, makeRequestLog } from "./requestLog.js"
+import { resources } from "./resources.js"
+import type { KernelState } from "./state.js"
 
 // A negative or NaN size would make no sense; fall back to the default rather than fail a test layer.
 const nonNegative = (n: number | undefined, fallback: number): number =>
   n === undefined || Number.isNaN(n) || n < 0 ? fallback : Math.floor(n)
 
-/** Options of `PlivoEmulator.layer` / `layerServer`. */
-export interface EmulatorOptions {
-  /** Default: `"MA"` + 18 random upper-case alphanumerics. */
-  readonly authId?: string | undefined
-  /** Default: 40 random alphanumerics. */
-  readonly authToken?: string | undefined
-  /** `layerServer` only; default 0 (a free port). */
-  readonly port?: number | undefined
-  /** Enforce Plivo's budgets (300 req / 5 s, 20 / min on `GET Message/`); default false. */
-  readonly rateLimits?: boolean | undefined
-  /** Seed of the random fault source; default random. */
-  readonly seed?: number | undefined
-  /** Random faults from the start (also settable through the handle). */
-  readonly randomFaults?: RandomFaults | undefined
-  /** Destination prefixes refused with 403; default North Korea, Cuba, Iran, Syria. */
-  readonly barredPrefixes?: ReadonlyArray<string> | undefined
-  /**
-   * How many answered requests `requests` keeps (the oldest go first); default 1,000.
-   * `0` keeps none, `Infinity` keeps all (memory then grows with every request).
-   */
-  readonly requestLogSize?: number | undefined
-  /**
-   * Largest request bodies accepted, in bytes; larger ones get 413 without being read
-   * further. Defaults: `json` (the `POST Message/` body) 1 MiB, `upload` (`POST Media/`)
-   * 21 MiB (10 files of 2 MB plus multipart framing). Mostly for tests of the limit.
-   */
-  readonly maxBodyBytes?: {
-    readonly json?: number | undefined
-    readonly upload?: number | undefined
-  } | undefined
-  /** The automatic queued → sent → delivered walk. */
-  readonly lifecycle?: {
-    /** Default true; false leaves sent messages queued until `advance`. */
-    readonly auto?: boolean | undefined
-    /** queued → sent; default 100 millis. */
-    readonly sentAfter?: Duration.DurationInput | undefined
-    /** sent → delivered / undelivered; default 200 millis. */
-    readonly deliveredAfter?: Duration.DurationInput | undefined
-  } | undefined
-}
-
 /** @internal */
 export interface Emulator {
   readonly app: HttpApp.Default
-  readonly handle: (baseUrl: string) => EmulatorHandle
+  readonly handle: (baseUrl: string) => PlivoEmulator.Service
 }
 
 /**
  * Builds an emulator. Status callbacks go through the `HttpClient` in the environment
  * when there is one, else through the global `fetch`.
  */
-export const makeEmulator = (options: EmulatorOptions = {}): Effect.Effect<Emulator, never, Scope.Scope> =>
+export const makeEmulator = (options: PlivoEmulator.Options = {}): Effect.Effect<Emulator, never, Scope.Scope> =>
   Effect.gen(function*() {
     const fromEnvironment = yield* Effect.serviceOption(HttpClient.HttpClient)
-    const callbackClient = Option.isSome(fromEnvironment)
+    const client = Option.isSome(fromEnvironment)
       ? fromEnvironment.value
       : yield* Effect.provide(HttpClient.HttpClient, FetchHttpClient.layer)
-    const state: EmulatorState = {
-      authId: options.authId ?? generateAuthId(),
-      authToken: options.authToken ?? generateAuthToken(),
-      store: makeStore({ requestLogSize: nonNegative(options.requestLogSize, DEFAULT_REQUEST_LOG_SIZE) }),
+    const authId = options.authId ?? generateAuthId()
+    const authToken = options.authToken ?? generateAuthToken()
+    const background = yield* FiberSet.make()
+    const state: KernelState = {
+      authId,
+      authToken,
+      faults: makeFaults(options.seed ?? randomInt(0, 2 ** 31), options.randomFaults),
+      rateLimits: makeRateLimits(options.rateLimits ?? false),
+      requestLog: makeRequestLog(nonNegative(options.requestLogSize, DEFAULT_REQUEST_LOG_SIZE)),
+      background,
+      callbacks: makeCallbacks({ client, authToken, background })
+    }
+    // Filled once every resource is made; resources read it at request time.
+    let peers: Context.Context<never> = Context.empty()
+    const made = resources.make({
+      authId,
+      options,
       bodyLimits: {
         json: nonNegative(options.maxBodyBytes?.json, defaultBodyLimits.json),
         upload: nonNegative(options.maxBodyBytes?.upload, defaultBodyLimits.upload)
       },
-      faults: makeFaults(options.seed ?? randomInt(0, 2 ** 31), options.randomFaults),
-      rateLimits: makeRateLimits(options.rateLimits ?? false),
-      barredPrefixes: options.barredPrefixes ?? defaultBarredPrefixes,
-      lifecycle: {
-        auto: options.lifecycle?.auto ?? true,
-        sentAfter: Duration.decode(options.lifecycle?.sentAfter ?? "100 millis"),
-        deliveredAfter: Duration.decode(options.lifecycle?.deliveredAfter ?? "200 millis")
-      },
-      background: yield* FiberSet.make(),
-      callbackChains: new Map(),
-      callbackClient
+      background,
+      callbacks: state.callbacks,
+      peer: (tag) => Context.getOption(peers, tag)
+    })
+    peers = made.provides
+    return {
+      app: makeApp(state, made.routes),
+      handle: (baseUrl) => ({ ...makeControls(state, baseUrl, made.reset), ...made.handle })
     }
-    return { app: makeApp(state), handle: (baseUrl) => makeHandle(state, baseUrl) }
   })

@@ -4,56 +4,12 @@
  *
  * @internal
  */
-import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Random from "effect/Random"
+import type { EmulatorFault, PlivoEmulator } from "../../PlivoEmulator.js"
 
-/** Something that goes wrong with one request. */
-export type EmulatorFault =
-  | {
-    /** 429 `{api_id, error: "too many requests"}`, with `Retry-After` in seconds when set. */
-    readonly _tag: "TooManyRequests"
-    readonly retryAfter: Duration.Duration | undefined
-  }
-  | {
-    /** A 5xx; `html` bodies imitate a proxy's error page instead of Plivo's JSON. */
-    readonly _tag: "ServerError"
-    readonly status: 500 | 502 | 503
-    readonly html: boolean
-  }
-  | {
-    /** The connection is closed without a response; the request is not processed. */
-    readonly _tag: "Disconnect"
-  }
-  | {
-    /** The request is answered normally after this pause on the emulator's `Clock`. */
-    readonly _tag: "Delay"
-    readonly duration: Duration.Duration
-  }
-  | {
-    /** The request is processed, then its JSON body is cut in half. */
-    readonly _tag: "MalformedBody"
-  }
-
-/** Which requests a fault applies to. */
-export interface FaultTarget {
-  /** HTTP method, e.g. `"POST"`; any when absent. */
-  readonly method?: string | undefined
-  /**
-   * Path after `/v1/Account/{auth_id}/`, without trailing slash: a glob where `*` is one
-   * segment and `**` anything (`"Message"`, `"Message/*"`, `"Media/**"`), or a RegExp
-   * tested against e.g. `"Message/3f2a…/Media"`. Any path when absent.
-   */
-  readonly path?: string | RegExp | undefined
-}
-
-/** Faults drawn at random, reproducibly when the emulator has a `seed`. */
-export interface RandomFaults extends FaultTarget {
-  /** Chance, 0–1, that a matching request gets a fault. */
-  readonly probability: number
-  /** One of these is chosen uniformly for each faulty request. */
-  readonly faults: ReadonlyArray<EmulatorFault>
-}
+type FaultTarget = PlivoEmulator.FaultTarget
+type RandomFaults = PlivoEmulator.RandomFaults
 
 interface Matcher {
   readonly method: string | undefined

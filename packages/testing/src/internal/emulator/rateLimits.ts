@@ -1,7 +1,7 @@
 /**
  * Plivo's documented budgets (overview.md "Rate limits"): 300 requests per 5 s per
- * account and 20 per minute on `GET Message/`. Sliding logs on the emulator's `Clock`,
- * so TestClock moves the windows.
+ * account, plus those a resource sets on a route (20 per minute on `GET Message/`).
+ * Sliding logs on the emulator's `Clock`, so TestClock moves the windows.
  *
  * @internal
  */
@@ -14,9 +14,6 @@ export interface Budget {
 
 /** @internal */
 export const accountBudget: Budget = { limit: 300, windowMillis: 5_000 }
-
-/** @internal */
-export const messageListBudget: Budget = { limit: 20, windowMillis: 60_000 }
 
 /** @internal */
 export interface RateLimits {

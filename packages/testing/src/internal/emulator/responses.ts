@@ -4,7 +4,9 @@
  * @internal
  */
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import type { Json } from "./wire.js"
+
+/** A JSON object as the emulator writes it. */
+export type Json = Readonly<Record<string, unknown>>
 
 /** @internal */
 export const json = (status: number, apiId: string, body: Json): HttpServerResponse.HttpServerResponse =>

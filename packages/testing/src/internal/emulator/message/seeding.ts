@@ -4,19 +4,19 @@
  * @internal
  */
 import { defaultErrorCode } from "./errorCodes.js"
-import type { SeedMessage } from "./handleTypes.js"
+import type { PlivoEmulator } from "../../../PlivoEmulator.js"
 import type { MessageRecord } from "./model.js"
-import { sanitizeDestination, sanitizeSender } from "./numbers.js"
+import { sanitizeDestination, sanitizeSender } from "../numbers.js"
 import { makeRecord } from "./records.js"
-import type { EmulatorState } from "./state.js"
+import type { MessageSlice } from "./slice.js"
 
 const OUR_NUMBER = "14155550100"
 const THEIR_NUMBER = "14155550123"
 
 /** A record for `seedMessage(s)`: historical, so it never moves on its own. */
 export const seededRecord = (
-  state: EmulatorState,
-  input: SeedMessage,
+  slice: MessageSlice,
+  input: PlivoEmulator.SeedMessage,
   timeMicros: number,
   to: string | undefined
 ): MessageRecord => {
@@ -25,7 +25,7 @@ export const seededRecord = (
   const outbound = direction === "outbound"
   return makeRecord({
     uuid: input.messageUuid,
-    seq: state.store.nextSeq(),
+    seq: slice.store.nextSeq(),
     timeMicros,
     direction,
     type: input.type ?? "sms",

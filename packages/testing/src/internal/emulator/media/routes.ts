@@ -3,23 +3,20 @@
  *
  * @internal
  */
-import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Multipart from "@effect/platform/Multipart"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Stream from "effect/Stream"
-import { payloadTooLarge, readBody } from "./body.js"
-import type { RequestContext } from "./context.js"
-import type { IncomingFile } from "./media.js"
-import { MAX_FILES_PER_UPLOAD, storeFiles } from "./media.js"
-import { decodePageParams, pageMeta } from "./pagination.js"
-import * as Responses from "./responses.js"
-import type { EmulatorState } from "./state.js"
-import { formatIsoTime } from "./time.js"
+import { payloadTooLarge, readBody } from "../body.js"
+import { decodePageParams, pageMeta } from "../pagination.js"
+import type { Handler, Kernel, Route } from "../resource.js"
+import * as Responses from "../responses.js"
+import { formatIsoTime } from "../time.js"
+import type { IncomingFile } from "./files.js"
+import { MAX_FILES_PER_UPLOAD, storeFiles } from "./files.js"
+import type { MediaStore } from "./store.js"
 import { mediaJson } from "./wire.js"
-
-type Handler = (ctx: RequestContext) => Effect.Effect<HttpServerResponse.HttpServerResponse>
 
 /** The `boundary` parameter of a multipart `Content-Type`, if any. */
 const boundaryOf = (contentType: string): string | undefined => {
@@ -46,7 +43,7 @@ const readFiles = (
   )
 
 /** `POST Media/` — multipart, repeated field `file`. */
-export const upload = (state: EmulatorState): Handler => (ctx) =>
+const upload = (kernel: Kernel, store: MediaStore): Handler => (ctx) =>
   Effect.gen(function*() {
     const contentType = ctx.request.headers["content-type"] ?? ""
     if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
@@ -55,10 +52,10 @@ export const upload = (state: EmulatorState): Handler => (ctx) =>
     if (boundaryOf(contentType) === undefined) {
       return Responses.error(400, ctx.apiId, "malformed multipart body: the Content-Type has no boundary")
     }
-    const body = yield* Effect.either(readBody(ctx.request, state.bodyLimits.upload))
+    const body = yield* Effect.either(readBody(ctx.request, kernel.bodyLimits.upload))
     if (Either.isLeft(body)) {
       return body.left._tag === "TooLarge"
-        ? payloadTooLarge(ctx.apiId, state.bodyLimits.upload)
+        ? payloadTooLarge(ctx.apiId, kernel.bodyLimits.upload)
         : Responses.error(400, ctx.apiId, "malformed multipart body")
     }
     // A parser defect on hostile input is still the client's malformed body, not a 500.
@@ -69,11 +66,11 @@ export const upload = (state: EmulatorState): Handler => (ctx) =>
     if (files.right.length > MAX_FILES_PER_UPLOAD) {
       return Responses.error(400, ctx.apiId, "at most 10 files can be uploaded per request")
     }
-    const results = storeFiles(state.store, files.right, ctx.nowMicros)
+    const results = storeFiles(store, files.right, ctx.nowMicros)
     return Responses.json(200, ctx.apiId, {
       objects: results.map((r) =>
         r._tag === "Stored"
-          ? { ...mediaJson(r.media, state.authId), status: "success", status_code: 201 }
+          ? { ...mediaJson(r.media, ctx.authId), status: "success", status_code: 201 }
           : {
             file_name: r.file.fileName,
             content_type: r.file.contentType,
@@ -89,26 +86,32 @@ export const upload = (state: EmulatorState): Handler => (ctx) =>
   })
 
 /** `GET Media/{media_id}/` */
-export const get = (state: EmulatorState): Handler => (ctx) =>
+const get = (store: MediaStore): Handler => (ctx) =>
   Effect.sync(() => {
-    const m = state.store.media(ctx.segments[1] ?? "")
-    return m === undefined ? Responses.notFound(ctx.apiId) : Responses.json(200, ctx.apiId, mediaJson(m, state.authId))
+    const m = store.get(ctx.segments[1] ?? "")
+    return m === undefined ? Responses.notFound(ctx.apiId) : Responses.json(200, ctx.apiId, mediaJson(m, ctx.authId))
   })
 
 /** `GET Media/` — newest first, with `total_count`. */
-export const list = (state: EmulatorState): Handler => (ctx) =>
+const list = (store: MediaStore): Handler => (ctx) =>
   Effect.sync(() => {
     const page = decodePageParams(ctx.query)
     if (Either.isLeft(page)) return Responses.error(400, ctx.apiId, page.left)
-    const result = state.store.listMedia(page.right.offset, page.right.limit)
+    const result = store.list(page.right.offset, page.right.limit)
     return Responses.json(200, ctx.apiId, {
       meta: pageMeta({
-        path: `/v1/Account/${state.authId}/Media/`,
+        path: `/v1/Account/${ctx.authId}/Media/`,
         query: ctx.query,
         page: page.right,
         hasMore: result.hasMore,
         totalCount: result.total
       }),
-      objects: result.items.map((m) => mediaJson(m, state.authId))
+      objects: result.items.map((m) => mediaJson(m, ctx.authId))
     })
   })
+
+/** The routes of `Media/`. */
+export const mediaRoutes = (kernel: Kernel, store: MediaStore): ReadonlyArray<Route> => [
+  { pattern: ["Media"], methods: { POST: upload(kernel, store), GET: list(store) } },
+  { pattern: ["Media", undefined], methods: { GET: get(store) } }
+]

@@ -1,15 +1,13 @@
 /**
- * Records rendered as Plivo's JSON (messages.md §2, §4; media.md).
+ * Messages rendered as Plivo's JSON (messages.md §2, §4).
  *
  * @internal
  */
+import type { Json } from "../responses.js"
+import { formatIsoTime, formatMessageTime, formatSecondsTime } from "../time.js"
 import { errorMessageFor } from "./errorCodes.js"
-import type { MediaRecord, MessageMediaRecord, MessageRecord } from "./model.js"
+import type { MessageMediaRecord, MessageRecord } from "./model.js"
 import { formatMoney } from "./pricing.js"
-import { formatIsoTime, formatMessageTime, formatSecondsTime } from "./time.js"
-
-/** A JSON object as the emulator writes it. */
-export type Json = Readonly<Record<string, unknown>>
 
 /** `log: "false"` and `"content_only"` mask the number, as `+12025550***` in the docs. */
 const masked = (number: string, log: MessageRecord["log"]): string =>
@@ -56,20 +54,6 @@ export const messageJson = (m: MessageRecord, authId: string): Json => {
   if (m.sentMicros !== undefined) base["message_sent_time"] = formatMessageTime(m.sentMicros)
   return base
 }
-
-/** Public URL of an account media file (media.md). */
-export const mediaUrl = (authId: string, mediaId: string): string =>
-  `https://media.plivo.com/Account/${authId}/Media/${mediaId}`
-
-/** A media object of `GET Media/{id}/` and `GET Media/` items. */
-export const mediaJson = (m: MediaRecord, authId: string): Json => ({
-  media_id: m.mediaId,
-  file_name: m.fileName,
-  content_type: m.contentType,
-  size: m.size,
-  upload_time: formatIsoTime(m.uploadMicros),
-  media_url: mediaUrl(authId, m.mediaId)
-})
 
 /** An item of `GET Message/{uuid}/Media/`. */
 export const messageMediaJson = (m: MessageMediaRecord, messageUuid: string, authId: string): Json => ({

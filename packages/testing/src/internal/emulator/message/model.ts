@@ -1,43 +1,40 @@
 /**
- * The emulator's own picture of Plivo's data. Records are mutable on purpose: the
- * store holds 100,000s of them and the lifecycle fibers update state in place.
+ * Messages as the emulator holds them. Records are mutable on purpose: the store holds
+ * 100,000s of them and the lifecycle fibers update state in place.
  *
  * @internal
  */
-import type { EmulatorFault } from "./faults.js"
-
-/** Values of `message_state` (messages.md §5). */
-export const messageStates = [
-  "queued",
-  "sent",
-  "delivered",
-  "undelivered",
-  "failed",
-  "read",
-  "rejected",
-  "received"
-] as const
+import type { PlivoEmulator } from "../../../PlivoEmulator.js"
 
 /** @internal */
-export type MessageState = (typeof messageStates)[number]
+export type MessageState = PlivoEmulator.MessageState
+
+// A record, not a list, so that a state added to the public type without one here fails to compile.
+const MESSAGE_STATES: Readonly<Record<MessageState, true>> = {
+  queued: true,
+  sent: true,
+  delivered: true,
+  undelivered: true,
+  failed: true,
+  read: true,
+  rejected: true,
+  received: true
+}
 
 /** @internal */
-export const messageTypes = ["sms", "mms", "whatsapp"] as const
+export type MessageType = PlivoEmulator.MessageType
+
+const MESSAGE_TYPES: Readonly<Record<MessageType, true>> = { sms: true, mms: true, whatsapp: true }
 
 /** @internal */
-export type MessageType = (typeof messageTypes)[number]
+export type MessageDirection = PlivoEmulator.MessageDirection
+
+const MESSAGE_DIRECTIONS: Readonly<Record<MessageDirection, true>> = { inbound: true, outbound: true }
 
 /** @internal */
-export const messageDirections = ["inbound", "outbound"] as const
+export type LogMode = PlivoEmulator.LogMode
 
-/** @internal */
-export type MessageDirection = (typeof messageDirections)[number]
-
-/** @internal */
-export const logModes = ["true", "false", "number_only", "content_only"] as const
-
-/** @internal */
-export type LogMode = (typeof logModes)[number]
+const LOG_MODES: Readonly<Record<LogMode, true>> = { true: true, false: true, number_only: true, content_only: true }
 
 /** @internal */
 export type CallbackMethod = "GET" | "POST"
@@ -98,17 +95,6 @@ export interface MessageRecord {
   media: Array<MessageMediaRecord>
 }
 
-/** An upload kept by `POST Media/`. */
-export interface MediaRecord {
-  readonly mediaId: string
-  readonly seq: number
-  readonly fileName: string
-  readonly contentType: string
-  readonly size: number
-  readonly uploadMicros: number
-  readonly content: Uint8Array
-}
-
 /** One status callback the emulator attempted. */
 export interface CallbackRecord {
   readonly messageUuid: string
@@ -119,34 +105,20 @@ export interface CallbackRecord {
   readonly params: Readonly<Record<string, string>>
   readonly headers: Readonly<Record<string, string>>
   readonly attemptedAtMillis: number
-  readonly outcome:
-    | { readonly _tag: "Responded"; readonly status: number }
-    | { readonly _tag: "Failed"; readonly reason: string }
+  readonly outcome: PlivoEmulator.CallbackOutcome
 }
 
-/** One request the emulator answered (or dropped). */
-export interface RequestRecord {
-  /** 1 for the first request since the emulator started (or was reset); never reused. */
-  readonly seq: number
-  readonly method: string
-  readonly path: string
-  readonly query: string
-  readonly status: number
-  readonly fault: EmulatorFault["_tag"] | undefined
-  readonly atMillis: number
-}
+const member = <K extends string>(keys: Readonly<Record<K, true>>) => (u: unknown): u is K =>
+  typeof u === "string" && Object.hasOwn(keys, u)
 
 /** @internal */
-export const isMessageState = (u: unknown): u is MessageState =>
-  typeof u === "string" && messageStates.some((s) => s === u)
+export const isMessageState = member(MESSAGE_STATES)
 
 /** @internal */
-export const isMessageType = (u: unknown): u is MessageType =>
-  typeof u === "string" && messageTypes.some((s) => s === u)
+export const isMessageType = member(MESSAGE_TYPES)
 
 /** @internal */
-export const isMessageDirection = (u: unknown): u is MessageDirection =>
-  typeof u === "string" && messageDirections.some((s) => s === u)
+export const isMessageDirection = member(MESSAGE_DIRECTIONS)
 
 /** @internal */
-export const isLogMode = (u: unknown): u is LogMode => typeof u === "string" && logModes.some((s) => s === u)
+export const isLogMode = member(LOG_MODES)

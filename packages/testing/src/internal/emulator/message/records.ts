@@ -3,12 +3,12 @@
  *
  * @internal
  */
-import { hexId, uuid } from "./ids.js"
+import { hexId, uuid } from "../ids.js"
 import type { LogMode, MessageDirection, MessageMediaRecord, MessageRecord, MessageState, MessageType } from "./model.js"
-import { countryOf } from "./numbers.js"
+import { countryOf } from "../numbers.js"
 import { carrierFeeRateFor, rateFor, unitsFor } from "./pricing.js"
 import type { SendPlan } from "./sendRequest.js"
-import { MICROS_PER_DAY } from "./time.js"
+import { MICROS_PER_DAY } from "../time.js"
 
 /** Fields a caller may choose; the rest follow from them. */
 export interface RecordInput {

@@ -7,9 +7,9 @@
 import * as Either from "effect/Either"
 import type { MessageRecord } from "./model.js"
 import { isMessageDirection, isMessageState, isMessageType } from "./model.js"
-import { sanitizeDestination, sanitizeSender } from "./numbers.js"
+import { sanitizeDestination, sanitizeSender } from "../numbers.js"
 import type { TimeBound } from "./store.js"
-import { MICROS_PER_DAY, parseFilterTime } from "./time.js"
+import { MICROS_PER_DAY, parseFilterTime } from "../time.js"
 
 /** A resolved message search. */
 export interface MessageQuery {

@@ -7,11 +7,12 @@
  */
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import type { CallbackMethod, LogMode, MediaRecord, MessageType } from "./model.js"
+import type { LibraryFile } from "../media/port.js"
+import type { CallbackMethod, LogMode, MessageType } from "./model.js"
 import { isLogMode, isMessageType } from "./model.js"
-import { countryOf, isValidNumber, sanitizeDestination, sanitizeSender } from "./numbers.js"
+import { countryOf, isValidNumber, sanitizeDestination, sanitizeSender } from "../numbers.js"
 import { smsTooLong } from "./pricing.js"
-import { describeIssue } from "./schemaIssue.js"
+import { describeIssue } from "../schemaIssue.js"
 
 // SDKs differ on whether an unset parameter is omitted or sent as null: accept both.
 const opt = <S extends Schema.Schema.Any>(schema: S) => Schema.optional(Schema.NullOr(schema))
@@ -67,7 +68,7 @@ export interface SendPlan {
   readonly callbackUrl: string | undefined
   readonly callbackMethod: CallbackMethod
   readonly log: LogMode
-  readonly media: ReadonlyArray<MediaRecord>
+  readonly media: ReadonlyArray<LibraryFile>
   readonly mediaUrls: ReadonlyArray<string>
   readonly messageExpirySeconds: number
   readonly dltEntityId: string
@@ -108,7 +109,7 @@ export const decodeSendBody = (u: unknown): Either.Either<SendBody, SendRefusal>
 export const planSend = (
   body: SendBody,
   deps: {
-    readonly media: (mediaId: string) => MediaRecord | undefined
+    readonly media: (mediaId: string) => LibraryFile | undefined
     readonly barredPrefixes: ReadonlyArray<string>
   }
 ): Either.Either<SendPlan, SendRefusal> => {
@@ -149,7 +150,7 @@ export const planSend = (
       break
   }
   for (const u of mediaUrls) if (!isHttpUrl(u)) return bad(`invalid media_urls entry '${u}'`)
-  const media: Array<MediaRecord> = []
+  const media: Array<LibraryFile> = []
   for (const id of mediaIds) {
     const m = deps.media(id)
     if (m === undefined) return bad(`media_ids entry '${id}' not found`)

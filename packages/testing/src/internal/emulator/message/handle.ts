@@ -1,30 +1,27 @@
 /**
- * The test-side handle of an emulator: seeding, inspection, scripted states and faults.
- * Types are in `handleTypes.ts`.
+ * The handle's `Message/` operations: seeding, inspection, scripted states and the
+ * callbacks sent.
  *
  * @internal
  */
 import * as Cause from "effect/Cause"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
-import * as FiberSet from "effect/FiberSet"
 import * as Option from "effect/Option"
-import { nowMicros } from "./clock.js"
-import type { EmulatedMedia, EmulatedMessage, EmulatorHandle } from "./handleTypes.js"
+import type { PlivoEmulator } from "../../../PlivoEmulator.js"
+import { nowMicros } from "../clock.js"
+import { MICROS_PER_DAY } from "../time.js"
 import { transition } from "./lifecycle.js"
-import type { IncomingFile } from "./media.js"
-import { storeFiles } from "./media.js"
-import type { MediaRecord, MessageRecord } from "./model.js"
+import type { MessageRecord } from "./model.js"
 import { seededRecord } from "./seeding.js"
-import type { EmulatorState } from "./state.js"
-import { MICROS_PER_DAY } from "./time.js"
-import { mediaJson, messageJson } from "./wire.js"
+import type { MessageSlice } from "./slice.js"
+import { messageJson } from "./wire.js"
 
 const utc = (micros: number): DateTime.Utc => DateTime.unsafeMake(Math.floor(micros / 1000))
 
 const toMicros = (input: DateTime.DateTime.Input): number => DateTime.toEpochMillis(DateTime.unsafeMake(input)) * 1000
 
-const emulatedMessage = (m: MessageRecord, authId: string): EmulatedMessage => ({
+const emulatedMessage = (m: MessageRecord, authId: string): PlivoEmulator.Message => ({
   messageUuid: m.uuid,
   time: utc(m.timeMicros),
   direction: m.direction,
@@ -43,27 +40,15 @@ const emulatedMessage = (m: MessageRecord, authId: string): EmulatedMessage => (
   json: messageJson(m, authId)
 })
 
-const emulatedMedia = (m: MediaRecord, authId: string): EmulatedMedia => ({
-  mediaId: m.mediaId,
-  fileName: m.fileName,
-  contentType: m.contentType,
-  size: m.size,
-  uploadTime: utc(m.uploadMicros),
-  content: m.content,
-  json: mediaJson(m, authId)
-})
-
 /** @internal */
-export const makeHandle = (state: EmulatorState, baseUrl: string): EmulatorHandle => {
-  const { authId, store } = state
+export const messageOperations = (slice: MessageSlice): PlivoEmulator.MessageOperations => {
+  const { store } = slice
+  const { authId } = slice.kernel
   return {
-    authId,
-    authToken: state.authToken,
-    baseUrl,
     seedMessage: (input = {}) =>
       Effect.flatMap(nowMicros, (now) =>
         Effect.sync(() => {
-          const m = seededRecord(state, input, input.time === undefined ? now : toMicros(input.time), input.to)
+          const m = seededRecord(slice, input, input.time === undefined ? now : toMicros(input.time), input.to)
           store.insertMessage(m)
           return emulatedMessage(m, authId)
         })),
@@ -80,7 +65,7 @@ export const makeHandle = (state: EmulatorState, baseUrl: string): EmulatorHandl
           // Oldest first; the newest lands exactly on `end`, the oldest just after `start`.
           for (let i = count - 1; i >= 0; i--) {
             const time = end - Math.floor((i * span) / count)
-            records.push(seededRecord(state, common, time, destinations[(count - 1 - i) % destinations.length]))
+            records.push(seededRecord(slice, common, time, destinations[(count - 1 - i) % destinations.length]))
           }
           store.insertMessages(records)
           return records.map((m) => m.uuid)
@@ -92,36 +77,11 @@ export const makeHandle = (state: EmulatorState, baseUrl: string): EmulatorHandl
       Effect.gen(function*() {
         const m = store.message(uuid)
         if (m === undefined) return yield* new Cause.NoSuchElementException(`no message ${uuid}`)
-        yield* transition(state, m, to, options?.errorCode)
+        yield* transition(slice, m, to, options?.errorCode)
         return emulatedMessage(m, authId)
       }),
     callbacks: Effect.sync(() =>
       store.callbacks().map(({ attemptedAtMillis, ...c }) => ({ ...c, attemptedAt: DateTime.unsafeMake(attemptedAtMillis) }))
-    ),
-    requests: Effect.sync(() =>
-      store.requests().map(({ atMillis, ...r }) => ({ ...r, at: DateTime.unsafeMake(atMillis) }))
-    ),
-    fault: (fault, target = {}) => Effect.sync(() => state.faults.script(fault, target)),
-    randomFaults: (config) => Effect.sync(() => state.faults.setRandom(config)),
-    clearFaults: Effect.sync(() => state.faults.clear()),
-    rateLimits: (enabled) => Effect.sync(() => state.rateLimits.setEnabled(enabled)),
-    uploadMedia: (files) =>
-      Effect.flatMap(nowMicros, (now) =>
-        Effect.sync(() => {
-          const incoming: Array<IncomingFile> = files.map((f) => ({
-            fileName: f.fileName,
-            contentType: f.contentType,
-            content: typeof f.content === "string" ? new TextEncoder().encode(f.content) : f.content
-          }))
-          return storeFiles(store, incoming, now).flatMap((r) => r._tag === "Stored" ? [emulatedMedia(r.media, authId)] : [])
-        })),
-    media: Effect.sync(() => store.allMedia().map((m) => emulatedMedia(m, authId))),
-    reset: Effect.gen(function*() {
-      yield* FiberSet.clear(state.background)
-      store.reset()
-      state.callbackChains.clear()
-      state.faults.clear()
-      state.rateLimits.reset()
-    })
+    )
   }
 }

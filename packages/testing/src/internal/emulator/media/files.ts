@@ -4,9 +4,9 @@
  *
  * @internal
  */
-import { uuid } from "./ids.js"
+import { uuid } from "../ids.js"
 import type { MediaRecord } from "./model.js"
-import type { Store } from "./store.js"
+import type { MediaStore } from "./store.js"
 
 /** @internal */
 export const MAX_FILES_PER_UPLOAD = 10
@@ -28,7 +28,7 @@ export type UploadResult =
 
 /** Stores each acceptable file; the caller has already checked the file count. */
 export const storeFiles = (
-  store: Store,
+  store: MediaStore,
   files: ReadonlyArray<IncomingFile>,
   nowMicros: number
 ): ReadonlyArray<UploadResult> =>
@@ -46,6 +46,6 @@ export const storeFiles = (
       uploadMicros: nowMicros + i,
       content: file.content
     }
-    store.insertMedia(media)
+    store.insert(media)
     return { _tag: "Stored", media }
   })

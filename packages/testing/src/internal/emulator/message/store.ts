@@ -1,5 +1,5 @@
 /**
- * The emulator's memory. Messages live in one array sorted by (time, insertion order),
+ * The messages' memory. Messages live in one array sorted by (time, insertion order),
  * so a `GET Message/` window is two binary searches and a page is a slice: the cost of
  * a page does not grow with its offset, even over 100,000s of seeded messages.
  *
@@ -8,7 +8,7 @@
  *
  * @internal
  */
-import type { CallbackRecord, MediaRecord, MessageRecord, RequestRecord } from "./model.js"
+import type { CallbackRecord, MessageRecord } from "./model.js"
 
 /** A bound on `message_time`; `inclusive` distinguishes `__gte` from `__gt`. */
 export interface TimeBound {
@@ -23,7 +23,7 @@ export interface Page<A> {
 }
 
 /** @internal */
-export interface Store {
+export interface MessageStore {
   readonly nextSeq: () => number
   readonly insertMessage: (message: MessageRecord) => void
   readonly insertMessages: (messages: ReadonlyArray<MessageRecord>) => void
@@ -38,16 +38,8 @@ export interface Store {
     readonly offset: number
     readonly limit: number
   }) => Page<MessageRecord>
-  readonly insertMedia: (media: MediaRecord) => void
-  readonly media: (mediaId: string) => MediaRecord | undefined
-  readonly allMedia: () => ReadonlyArray<MediaRecord>
-  readonly listMedia: (offset: number, limit: number) => Page<MediaRecord> & { readonly total: number }
   readonly recordCallback: (callback: CallbackRecord) => void
   readonly callbacks: () => ReadonlyArray<CallbackRecord>
-  /** Logs a request under the next sequence number, dropping the oldest beyond the log size. */
-  readonly recordRequest: (request: Omit<RequestRecord, "seq">) => void
-  /** The retained requests, oldest first. */
-  readonly requests: () => ReadonlyArray<RequestRecord>
   readonly reset: () => void
 }
 
@@ -67,48 +59,13 @@ const searchTime = (messages: ReadonlyArray<MessageRecord>, micros: number, orEq
 const byTimeThenSeq = (a: MessageRecord, b: MessageRecord): number =>
   a.timeMicros - b.timeMicros || a.seq - b.seq
 
-/**
- * A request log that keeps the last `capacity` entries: a test server answering
- * for hours must not grow with every request it has ever seen.
- */
-const makeRequestLog = (capacity: number) => {
-  let entries: Array<RequestRecord> = []
-  // Index of the oldest entry once the log is full.
-  let head = 0
-  let seq = 0
-  return {
-    record: (request: Omit<RequestRecord, "seq">): void => {
-      const entry: RequestRecord = { ...request, seq: ++seq }
-      if (capacity <= 0) return
-      if (entries.length < capacity) {
-        entries.push(entry)
-        return
-      }
-      entries[head] = entry
-      head = (head + 1) % capacity
-    },
-    all: (): ReadonlyArray<RequestRecord> => [...entries.slice(head), ...entries.slice(0, head)],
-    reset: (): void => {
-      entries = []
-      head = 0
-      seq = 0
-    }
-  }
-}
-
-/** Default of `requestLogSize`. */
-export const DEFAULT_REQUEST_LOG_SIZE = 1_000
-
 /** @internal */
-export const makeStore = (options: { readonly requestLogSize: number }): Store => {
+export const makeMessageStore = (): MessageStore => {
   let seq = 0
   let byTime: Array<MessageRecord> = []
   let byUuid = new Map<string, MessageRecord>()
   let sent: Array<MessageRecord> = []
-  let media: Array<MediaRecord> = []
-  let mediaById = new Map<string, MediaRecord>()
   let callbacks: Array<CallbackRecord> = []
-  const requests = makeRequestLog(options.requestLogSize)
 
   const insertMessages = (incoming: ReadonlyArray<MessageRecord>): void => {
     const sorted = [...incoming].sort(byTimeThenSeq)
@@ -178,34 +135,15 @@ export const makeStore = (options: { readonly requestLogSize: number }): Store =
       }
       return { items, hasMore: false }
     },
-    insertMedia: (m) => {
-      media.push(m)
-      mediaById.set(m.mediaId, m)
-    },
-    media: (id) => mediaById.get(id),
-    allMedia: () => media.slice(),
-    listMedia: (offset, limit) => {
-      const items: Array<MediaRecord> = []
-      for (let i = media.length - 1 - offset; i >= 0 && items.length < limit; i--) {
-        const m = media[i]
-        if (m !== undefined) items.push(m)
-      }
-      return { items, hasMore: media.length > offset + limit, total: media.length }
-    },
     recordCallback: (c) => {
       callbacks.push(c)
     },
     callbacks: () => callbacks.slice(),
-    recordRequest: requests.record,
-    requests: requests.all,
     reset: () => {
       byTime = []
       byUuid = new Map()
       sent = []
-      media = []
-      mediaById = new Map()
       callbacks = []
-      requests.reset()
     }
   }
 }

@@ -1,0 +1,14 @@
+/**
+ * The resource families the emulator serves. A new one is a folder exporting a
+ * `Resource`, and one line here.
+ *
+ * @internal
+ */
+import { MediaResource } from "./media/resource.js"
+import { MessageResource } from "./message/resource.js"
+import { none } from "./resource.js"
+
+/** @internal */
+export const resources = none
+  .add(MessageResource)
+  .add(MediaResource)
