@@ -5,7 +5,6 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import { ListMeta } from "../ListMeta.js"
 import type { PlivoClient } from "../PlivoClient.js"
 import type { PlivoConfig } from "../PlivoConfig.js"
 import {
@@ -16,7 +15,8 @@ import {
   type PlivoError,
   TransportError
 } from "../PlivoError.js"
-import { quote } from "../InvalidParams.js"
+import { Issues, MAX_LIMIT, preview } from "../InvalidParams.js"
+import { listMeta } from "../PlivoSchema.js"
 import type { RetryPolicy } from "../RetryPolicy.js"
 import * as Body from "./body.js"
 import * as Issue from "./issue.js"
@@ -237,21 +237,20 @@ export const makeService = (config: PlivoConfig.Service, http: HttpClient.HttpCl
     )
 
   const paginate: PlivoClient.Service["paginate"] = (segments, options) => {
-    const limit = options.limit ?? 20
+    const limit = options.limit ?? MAX_LIMIT
     const start = options.offset ?? 0
     const concurrency = options.concurrency ?? 1
-    if (!Number.isInteger(limit) || limit < 1 || limit > 20) {
-      return Stream.fail(invalid(segments, `limit must be an integer from 1 to 20, got ${quote(limit)}`))
-    }
-    if (!Number.isInteger(start) || start < 0) {
-      return Stream.fail(invalid(segments, `offset must be a non-negative integer, got ${quote(start)}`))
-    }
-    if (!Number.isInteger(concurrency) || concurrency < 1) {
-      return Stream.fail(invalid(segments, `concurrency must be a positive integer, got ${quote(concurrency)}`))
-    }
+    const issues = new Issues()
+    issues.checkLimit(limit)
+    issues.checkOffset(start)
+    issues.check(
+      Number.isInteger(concurrency) && concurrency >= 1,
+      `concurrency must be a positive integer, got ${preview(concurrency)}`
+    )
+    if (!issues.isEmpty) return Stream.unwrap(Effect.as(issues.result(`list ${Path.describe(segments)}`, () => 0), Stream.empty))
     const key = options.key ?? "objects"
     const page = Schema.Struct({
-      meta: Schema.optionalWith(ListMeta, { nullable: true }),
+      meta: listMeta,
       items: Schema.propertySignature(Schema.Array(options.item)).pipe(Schema.fromKey(key))
     })
     const fetchPage = (offset: number) =>
@@ -282,9 +281,6 @@ export const makeService = (config: PlivoConfig.Service, http: HttpClient.HttpCl
 
   return { authId: config.authId, get, post, del, postMultipart, paginate }
 }
-
-const invalid = (segments: PlivoClient.Path, issue: string) =>
-  new InvalidParamsError({ operation: `list ${Path.describe(segments)}`, issue })
 
 /** The raw items of a page, to compare with the page before; they came from `JSON.parse`. */
 const fingerprintOf = (json: unknown, key: string): string | undefined => {
