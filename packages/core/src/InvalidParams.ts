@@ -244,8 +244,11 @@ export class Issues {
     if (!ok) this.found.push(issue)
   }
 
-  /** Whether `value` is an object (see `isRecord`); records an issue naming `what` if not. */
-  checkRecord(value: unknown, what: string): value is Readonly<Record<string, unknown>> {
+  /**
+   * Whether `value` is an object (see `isRecord`); records an issue naming `what` if not.
+   * Typed parameters can still be anything at run time when the caller is JavaScript.
+   */
+  checkRecord(value: unknown, what: string): boolean {
     if (isRecord(value)) return true
     this.found.push(`${what} must be an object, got ${preview(value)}`)
     return false

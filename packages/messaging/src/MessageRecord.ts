@@ -3,11 +3,11 @@
  *
  * @since 0.1.0
  */
-import { ListMeta } from "@plivo-effect/core/ListMeta"
 import { Money } from "@plivo-effect/core/Money"
 import { PlivoDateTime } from "@plivo-effect/core/PlivoDateTime"
+import { blankAsAbsent, ListPage, OpenEnum, optional } from "@plivo-effect/core/PlivoSchema"
 import * as Schema from "effect/Schema"
-import { blankAsAbsent, ErrorCode, LenientDateTime, openEnum, optional } from "./internal/schema.js"
+import { ErrorCode, LenientDateTime } from "./internal/schema.js"
 
 /**
  * `message_direction`. Unknown values decode as plain strings.
@@ -15,7 +15,7 @@ import { blankAsAbsent, ErrorCode, LenientDateTime, openEnum, optional } from ".
  * @since 0.1.0
  * @category schemas
  */
-export const MessageDirection = openEnum("inbound", "outbound")
+export const MessageDirection = OpenEnum("inbound", "outbound")
 
 /**
  * `message_state` (messages.md §5). `rejected` and `deleted` appear only in some SDKs;
@@ -24,7 +24,7 @@ export const MessageDirection = openEnum("inbound", "outbound")
  * @since 0.1.0
  * @category schemas
  */
-export const MessageState = openEnum(
+export const MessageState = OpenEnum(
   "queued",
   "sent",
   "delivered",
@@ -41,7 +41,7 @@ export const MessageState = openEnum(
  * @since 0.1.0
  * @category schemas
  */
-export const MessageType = openEnum("sms", "mms", "whatsapp")
+export const MessageType = OpenEnum("sms", "mms", "whatsapp")
 
 /**
  * WhatsApp `conversation_origin`; Plivo sends `""` for non-WhatsApp messages.
@@ -49,7 +49,7 @@ export const MessageType = openEnum("sms", "mms", "whatsapp")
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationOrigin = openEnum("utility", "authentication", "marketing", "service")
+export const ConversationOrigin = OpenEnum("utility", "authentication", "marketing", "service")
 
 /**
  * A message record. Field names are Plivo's. Every field Plivo added after 2020 is
@@ -128,8 +128,7 @@ export interface Message extends Schema.Schema.Type<typeof Message> {}
  */
 export const MessageList = Schema.Struct({
   api_id: Schema.String,
-  meta: Schema.optionalWith(ListMeta, { default: () => ({}), nullable: true }),
-  objects: Schema.Array(Message)
+  ...ListPage(Message, "objects").fields
 }).annotations({ identifier: "MessageList" })
 
 /**
