@@ -10,11 +10,12 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { optional } from "@plivo-effect/core/PlivoSchema"
 import { Params, present } from "./internal/formParams.js"
+import { MessageState } from "./MessageRecord.js"
 
 const Fields = Schema.Struct({
   MessageUUID: Schema.String,
-  /** `queued`, `sent`, `delivered`, `undelivered`, `failed`, `read`; others kept as they are. */
-  Status: Schema.String,
+  /** A `MessageState`: unknown states are kept as they are. */
+  Status: MessageState,
   To: optional(Schema.String),
   From: optional(Schema.String),
   Type: optional(Schema.String),

@@ -52,6 +52,14 @@ export const MessageType = OpenEnum("sms", "mms", "whatsapp")
 export const ConversationOrigin = OpenEnum("utility", "authentication", "marketing", "service")
 
 /**
+ * `tendlc_registration_status` of a US message. Unknown values decode as plain strings.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const TendlcRegistrationStatus = OpenEnum("registered", "unregistered")
+
+/**
  * A message record. Field names are Plivo's. Every field Plivo added after 2020 is
  * optional, and unknown fields are ignored.
  *
@@ -99,7 +107,7 @@ export const Message = Schema.Struct({
   destination_country_iso2: optional(Schema.String),
   destination_network: optional(Schema.NullOr(Schema.String)),
   tendlc_campaign_id: optional(Schema.NullOr(Schema.String)),
-  tendlc_registration_status: optional(Schema.NullOr(Schema.String)),
+  tendlc_registration_status: optional(Schema.NullOr(TendlcRegistrationStatus)),
   carrier_fees: blankAsAbsent(Money),
   carrier_fees_rate: blankAsAbsent(Money),
   dlt_entity_id: optional(Schema.String),

@@ -5,6 +5,13 @@ import { Issues, isText, preview } from "@plivo-effect/core/InvalidParams"
 import * as DateTime from "effect/DateTime"
 import type * as Effect from "effect/Effect"
 import type { MessageFilters, MessageListFilters, MessageStreamFilters } from "../MessageFilters.js"
+import {
+  ConversationOrigin,
+  MessageDirection,
+  MessageState,
+  MessageType,
+  TendlcRegistrationStatus
+} from "../MessageRecord.js"
 
 type Query = Record<string, string | number>
 
@@ -29,11 +36,11 @@ const ENUM_KEYS = [
 ] as const
 
 const ENUMS: Readonly<Record<typeof ENUM_KEYS[number], ReadonlyArray<string>>> = {
-  message_direction: ["inbound", "outbound"],
-  message_state: ["queued", "sent", "failed", "delivered", "undelivered", "rejected", "read", "received"],
-  message_type: ["sms", "mms", "whatsapp"],
-  tendlc_registration_status: ["registered", "unregistered"],
-  conversation_origin: ["service", "utility", "authentication", "marketing"]
+  message_direction: MessageDirection.members[0].literals,
+  message_state: MessageState.members[0].literals,
+  message_type: MessageType.members[0].literals,
+  tendlc_registration_status: TendlcRegistrationStatus.members[0].literals,
+  conversation_origin: ConversationOrigin.members[0].literals
 }
 
 const TEXTS = [

@@ -6,6 +6,7 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { segments } from "../Segments.js"
 import type { SendParams } from "../SendParams.js"
+import { MessageType } from "../MessageRecord.js"
 import { Interactive, Location, Template } from "../WhatsApp.js"
 import { describeParse, Issues, isText, preview } from "@plivo-effect/core/InvalidParams"
 import { isCleanHttpUrl } from "./url.js"
@@ -21,7 +22,7 @@ export const MAX_WHATSAPP_TEXT = 4_096
 export const MIN_EXPIRY = 5
 export const MAX_EXPIRY = 10_799
 
-const TYPES: ReadonlyArray<unknown> = ["sms", "mms", "whatsapp"]
+const TYPES: ReadonlyArray<unknown> = MessageType.members[0].literals
 const LOG_VALUES: ReadonlyArray<unknown> = ["true", "false", "number_only", "content_only", true, false]
 const DLT_CATEGORIES: ReadonlyArray<unknown> = ["transactional", "promotional", "service_implicit", "service_explicit"]
 
