@@ -1,4 +1,5 @@
-import type * as HttpClient from "@effect/platform/HttpClient"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -6,7 +7,7 @@ import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import type { PlivoClient } from "../PlivoClient.js"
-import type { PlivoConfig } from "../PlivoConfig.js"
+import { PlivoConfig } from "../PlivoConfig.js"
 import {
   BadRequestError,
   DecodeError,
@@ -66,8 +67,34 @@ const toQuery = (query: PlivoClient.Query | undefined): Array<[string, string]> 
   return params
 }
 
-export const makeService = (config: PlivoConfig.Service, http: HttpClient.HttpClient): PlivoClient.Service => {
-  const prefix = `${config.baseUrl}Account/${config.authId}/`
+/**
+ * Builds the client once, when its layer is built. The user's `HttpClient` is wrapped by
+ * `Wire.guard` before `transformClient` sees it (no redirects, no platform span holding the
+ * `Authorization` header), and every request is made absolute and authenticated on the way
+ * in (`mapRequestInput`), so that `transformClient` sees the request as it leaves, as
+ * before, and a `User-Agent` or header it sets still wins over the defaults.
+ */
+export const make: Effect.Effect<PlivoClient.Service, never, PlivoConfig | HttpClient.HttpClient> = Effect.gen(
+  function*() {
+    const config = yield* PlivoConfig
+    const init = yield* Effect.serviceOption(FetchHttpClient.RequestInit)
+    const prefix = `${config.baseUrl}Account/${config.authId}/`
+    const http = config.transformClient(Wire.guard(yield* HttpClient.HttpClient, init)).pipe(
+      HttpClient.mapRequestInput((request) =>
+        request.pipe(
+          HttpClientRequest.prependUrl(prefix),
+          HttpClientRequest.basicAuth(config.authId, config.authToken),
+          HttpClientRequest.acceptJson,
+          HttpClientRequest.setHeader("User-Agent", config.userAgent)
+        )
+      )
+    )
+    return makeService(config, prefix, http)
+  }
+)
+
+/** The operations, over a client that already authenticates and prefixes every request. */
+const makeService = (config: PlivoConfig.Service, prefix: string, http: HttpClient.HttpClient): PlivoClient.Service => {
   const scrub = Secret.make(config.authId, config.authToken)
   const origin = new URL(config.baseUrl).origin
   const timeoutMessage = `no answer within ${Duration.format(config.timeout)}`
@@ -153,7 +180,7 @@ export const makeService = (config: PlivoConfig.Service, http: HttpClient.HttpCl
     )
   }
 
-  /** Validates the path, then builds the authenticated request. */
+  /** Validates the path, then builds the request below the account prefix. */
   const prepare = (
     method: Method,
     segments: PlivoClient.Path,
@@ -168,12 +195,7 @@ export const makeService = (config: PlivoConfig.Service, http: HttpClient.HttpCl
           path,
           url: prefix + path,
           retry: retry ?? config.retry,
-          request: HttpClientRequest.make(method)(prefix + path).pipe(
-            HttpClientRequest.basicAuth(config.authId, config.authToken),
-            HttpClientRequest.acceptJson,
-            HttpClientRequest.setHeader("User-Agent", config.userAgent),
-            body
-          )
+          request: body(HttpClientRequest.make(method)(path))
         })
     })
 
