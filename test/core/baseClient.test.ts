@@ -6,7 +6,7 @@ import { StubHttpClient } from "@plivo-effect/testing"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 
-const recorded = Effect.flatMap(StubHttpClient.StubHttpClient, (stub) => stub.requests)
+const recorded = Effect.flatMap(StubHttpClient, (stub) => stub.requests)
 
 describe("the authenticated base client", () => {
   it.effect("a transformClient sees each request absolute and authenticated, and a header it sets wins", () => {

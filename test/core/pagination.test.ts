@@ -46,7 +46,7 @@ const collect = (options: { key?: string; limit?: number; concurrency?: number; 
       .paginate(["Thing"], { item: Item, ...options })
       .pipe(Stream.runCollect, Effect.map((chunk) => Chunk.toArray(chunk).map((item) => item.id))))
 
-const offsets = Effect.flatMap(StubHttpClient.StubHttpClient, (stub) => stub.requests).pipe(
+const offsets = Effect.flatMap(StubHttpClient, (stub) => stub.requests).pipe(
   Effect.map((requests) => requests.map((r) => Number(r.query["offset"])))
 )
 
@@ -87,7 +87,7 @@ describe("paginate", () => {
   it.effect("filters go with every page", () =>
     Effect.gen(function*() {
       yield* collect({ limit: 10, query: { message_direction: "inbound" } })
-      const requests = yield* Effect.flatMap(StubHttpClient.StubHttpClient, (stub) => stub.requests)
+      const requests = yield* Effect.flatMap(StubHttpClient, (stub) => stub.requests)
       expect(requests.map((r) => r.query["message_direction"])).toEqual(["inbound", "inbound", "inbound"])
     }).pipe(Effect.provide(listServer({ total: 25, lastNext: "null" }))))
 
