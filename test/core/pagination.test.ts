@@ -40,7 +40,9 @@ const listServer = (options: {
     return delay === 0 ? answer : Effect.as(Effect.sleep(delay), answer)
   })
 
-const collect = (options: { key?: string; limit?: number; concurrency?: number; query?: Record<string, string> }) =>
+const collect = (
+  options: { key?: string; limit?: number; offset?: number; concurrency?: number; query?: Record<string, string> }
+) =>
   Effect.flatMap(PlivoClient, (client) =>
     client
       .paginate(["Thing"], { item: Item, ...options })
@@ -116,6 +118,16 @@ describe("paginate", () => {
       for (const limit of [0, 21, 2.5]) {
         const error = yield* Effect.flip(collect({ limit }))
         expect(error._tag).toBe("InvalidParamsError")
+      }
+      expect(yield* offsets).toEqual([])
+    }).pipe(Effect.provide(listServer({ total: 5, lastNext: "null" }))))
+
+  it.effect("an offset beyond 1e9 is refused with no request, as list's is, rather than sent as 1e+300", () =>
+    Effect.gen(function*() {
+      for (const offset of [1e300, -1]) {
+        const error = yield* Effect.flip(collect({ limit: 5, offset }))
+        expect(error._tag).toBe("InvalidParamsError")
+        expect(error.message).toContain("offset must be a non-negative integer up to 1000000000")
       }
       expect(yield* offsets).toEqual([])
     }).pipe(Effect.provide(listServer({ total: 5, lastNext: "null" }))))
