@@ -10,7 +10,7 @@ const get = PlivoClient.pipe(
 )
 
 // Retries are covered elsewhere; here each status must surface on the first answer.
-const answerWith = (response: StubHttpClient.StubResponse) =>
+const answerWith = (response: StubHttpClient.Response) =>
   StubHttpClient.layerClient(() => response, { retry: RetryPolicy.none })
 
 describe("HTTP statuses map to tagged errors", () => {
@@ -154,7 +154,7 @@ describe("DecodeError", () => {
 })
 
 describe("errors say where the request went", () => {
-  const stubAt = (baseUrl: string, response: StubHttpClient.StubResponse) =>
+  const stubAt = (baseUrl: string, response: StubHttpClient.Response) =>
     StubHttpClient.layerClient(() => response, { retry: RetryPolicy.none, baseUrl })
 
   it.effect("an HTTP error names the URL, so a wrong base URL shows", () =>

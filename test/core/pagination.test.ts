@@ -40,13 +40,15 @@ const listServer = (options: {
     return delay === 0 ? answer : Effect.as(Effect.sleep(delay), answer)
   })
 
-const collect = (options: { key?: string; limit?: number; concurrency?: number; query?: Record<string, string> }) =>
+const collect = (
+  options: { key?: string; limit?: number; offset?: number; concurrency?: number; query?: Record<string, string> }
+) =>
   Effect.flatMap(PlivoClient, (client) =>
     client
       .paginate(["Thing"], { item: Item, ...options })
       .pipe(Stream.runCollect, Effect.map((chunk) => Chunk.toArray(chunk).map((item) => item.id))))
 
-const offsets = Effect.flatMap(StubHttpClient.StubHttpClient, (stub) => stub.requests).pipe(
+const offsets = Effect.flatMap(StubHttpClient, (stub) => stub.requests).pipe(
   Effect.map((requests) => requests.map((r) => Number(r.query["offset"])))
 )
 
@@ -87,7 +89,7 @@ describe("paginate", () => {
   it.effect("filters go with every page", () =>
     Effect.gen(function*() {
       yield* collect({ limit: 10, query: { message_direction: "inbound" } })
-      const requests = yield* Effect.flatMap(StubHttpClient.StubHttpClient, (stub) => stub.requests)
+      const requests = yield* Effect.flatMap(StubHttpClient, (stub) => stub.requests)
       expect(requests.map((r) => r.query["message_direction"])).toEqual(["inbound", "inbound", "inbound"])
     }).pipe(Effect.provide(listServer({ total: 25, lastNext: "null" }))))
 
@@ -116,6 +118,16 @@ describe("paginate", () => {
       for (const limit of [0, 21, 2.5]) {
         const error = yield* Effect.flip(collect({ limit }))
         expect(error._tag).toBe("InvalidParamsError")
+      }
+      expect(yield* offsets).toEqual([])
+    }).pipe(Effect.provide(listServer({ total: 5, lastNext: "null" }))))
+
+  it.effect("an offset beyond 1e9 is refused with no request, as list's is, rather than sent as 1e+300", () =>
+    Effect.gen(function*() {
+      for (const offset of [1e300, -1]) {
+        const error = yield* Effect.flip(collect({ limit: 5, offset }))
+        expect(error._tag).toBe("InvalidParamsError")
+        expect(error.message).toContain("offset must be a non-negative integer up to 1000000000")
       }
       expect(yield* offsets).toEqual([])
     }).pipe(Effect.provide(listServer({ total: 5, lastNext: "null" }))))

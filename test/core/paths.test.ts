@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 
 const Stub = StubHttpClient.layerClient(() => StubHttpClient.json(200, { api_id: "ok" }))
-const recorded = Effect.flatMap(StubHttpClient.StubHttpClient, (stub) => stub.requests)
+const recorded = Effect.flatMap(StubHttpClient, (stub) => stub.requests)
 
 describe("resource paths", () => {
   it.effect("builds {baseUrl}Account/{authId}/{path}/ with Basic auth and JSON", () =>

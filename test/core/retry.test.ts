@@ -14,12 +14,12 @@ const tooMany = (headers: Record<string, string> = {}) =>
   StubHttpClient.json(429, { api_id: "rl", error: "too many requests" }, headers)
 
 /** Answers from a script, one entry per request; the last entry repeats. */
-const scripted = (...answers: ReadonlyArray<StubHttpClient.StubResponse>) => {
+const scripted = (...answers: ReadonlyArray<StubHttpClient.Response>) => {
   let n = 0
   return () => answers[Math.min(n++, answers.length - 1)]!
 }
 
-const requestCount = Effect.flatMap(StubHttpClient.StubHttpClient, (stub) => stub.requests).pipe(
+const requestCount = Effect.flatMap(StubHttpClient, (stub) => stub.requests).pipe(
   Effect.map((all) => all.length)
 )
 

@@ -18,7 +18,7 @@ const TOKEN = "SENTINEL-TOKEN-7f3c9a1e5b"
 const authId = StubHttpClient.credentials.authId
 const basic = Buffer.from(`${authId}:${TOKEN}`).toString("base64")
 
-const answers: Record<string, StubHttpClient.StubResponse | "never"> = {
+const answers: Record<string, StubHttpClient.Response | "never"> = {
   "Bad/": StubHttpClient.json(400, { api_id: "a", error: "bad" }),
   "Auth/": StubHttpClient.json(401, { error: "authentication failed" }),
   "Rate/": StubHttpClient.json(429, { error: "too many requests" }, { "retry-after": "1" }),
@@ -287,7 +287,7 @@ describe("bodies that echo the credential", () => {
   const pair = `${authId}:${ECHO_TOKEN}`
   const encoded = Buffer.from(pair).toString("base64")
   const echo = `authorization: Basic ${encoded}; token=${ECHO_TOKEN}; pair=${pair}`
-  const bodies: Record<string, StubHttpClient.StubResponse> = {
+  const bodies: Record<string, StubHttpClient.Response> = {
     "Bad/": StubHttpClient.json(400, { api_id: `id ${encoded}`, error: echo }),
     "Object/": StubHttpClient.json(400, { api_id: "a", error: { headers: echo } }),
     "Teapot/": StubHttpClient.text(418, `${"x".repeat(450)} ${echo}`),

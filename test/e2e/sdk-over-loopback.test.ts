@@ -8,7 +8,6 @@ import { PlivoClient } from "@plivo-effect/core"
 import { Media, Messages, MessagingWebhooks } from "@plivo-effect/messaging"
 import { EmulatorFault, PlivoEmulator, testNumber } from "@plivo-effect/testing"
 import * as Clock from "effect/Clock"
-import * as Context from "effect/Context"
 import * as DateTime from "effect/DateTime"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
@@ -439,7 +438,8 @@ layer(loopback(), { excludeTestServices: true })("the SDK against the emulator o
         expect(callbacks.map((c) => c.status)).toEqual(["queued", "sent", "delivered"])
         expect(callbacks.map((c) => c.outcome)).toEqual(Array(3).fill({ _tag: "Responded", status: 403 }))
         // Nothing reached the report stream.
-        expect(Context.get(hooks.context, MessagingWebhooks).finals.size).toBe(0)
+        const final = yield* Effect.provide(MessagingWebhooks.finalReport(uuid), hooks.context)
+        expect(Option.isNone(final)).toBe(true)
       }))
   })
 })

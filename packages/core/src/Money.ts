@@ -7,6 +7,7 @@ import * as BigDecimal from "effect/BigDecimal"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import { quote } from "./InvalidParams.js"
 
 // Stricter than BigDecimal.fromString, which also takes "" (as 0) and oddities like ".-5".
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
@@ -18,10 +19,7 @@ const parse = (input: string | number): Option.Option<BigDecimal.BigDecimal> => 
 }
 
 // Inputs come from the wire; echo a bounded prefix only.
-const preview = (input: string | number): string => {
-  const s = typeof input === "number" ? String(input) : JSON.stringify(input)
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s
-}
+const preview = (input: string | number): string => quote(input, 40)
 
 /**
  * Plain decimal notation that keeps the scale, unlike `BigDecimal.format`, which normalizes

@@ -6,6 +6,7 @@
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import { quote } from "./InvalidParams.js"
 
 // Plivo records hold numbers without "+" (`14155551234`), so that is the canonical form.
 const Digits = Schema.String.pipe(
@@ -56,8 +57,7 @@ export const normalizePhoneNumber = (input: string): Option.Option<PhoneNumber> 
 }
 
 // Inputs may be arbitrarily long user text; echo a bounded prefix only.
-const preview = (input: string): string =>
-  JSON.stringify(input.length > 32 ? `${input.slice(0, 32)}…` : input)
+const preview = (input: string): string => quote(input, 32)
 
 const reason = (digits: string): string => {
   if (!/^\d*$/.test(digits)) return "it contains characters other than digits"

@@ -3,18 +3,16 @@
  *
  * @since 0.1.0
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
-import * as Effect from "effect/Effect"
+import type * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Option from "effect/Option"
 import type * as Schema from "effect/Schema"
 import type * as Stream from "effect/Stream"
 import { fromEnvironment } from "./internal/layerConfig.js"
-import * as Request from "./internal/request.js"
-import * as Wire from "./internal/wire.js"
-import { PlivoConfig } from "./PlivoConfig.js"
+import * as internal from "./internal/plivoClient.js"
+import type { PlivoConfig } from "./PlivoConfig.js"
 import type { PlivoError } from "./PlivoError.js"
 import type { RetryPolicy } from "./RetryPolicy.js"
 
@@ -143,14 +141,7 @@ export class PlivoClient extends Context.Tag("@plivo-effect/core/PlivoClient")<P
    * `redirect: "manual"`), and the platform's `http.client` span, whose exit would hold the
    * authenticated request, is replaced by the client's own.
    */
-  static readonly make: Effect.Effect<PlivoClient.Service, never, PlivoConfig | HttpClient.HttpClient> = Effect.gen(
-    function*() {
-      const config = yield* PlivoConfig
-      const init = yield* Effect.serviceOption(FetchHttpClient.RequestInit)
-      const http = config.transformClient(Wire.guard(yield* HttpClient.HttpClient, init))
-      return Request.makeService(config, http)
-    }
-  )
+  static readonly make: Effect.Effect<PlivoClient.Service, never, PlivoConfig | HttpClient.HttpClient> = internal.make
 
   /** The client, given a `PlivoConfig` and an `HttpClient`. */
   static readonly layer: Layer.Layer<PlivoClient, never, PlivoConfig | HttpClient.HttpClient> = Layer.effect(

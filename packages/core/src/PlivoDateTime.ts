@@ -9,6 +9,7 @@ import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
+import { quote } from "./InvalidParams.js"
 
 // One pattern covers the message format (`2024-08-21 18:28:51.94772+05:30`), ISO-8601
 // (`2019-10-09T11:10:59.666461Z`) and callbacks (`2024-01-01 10:00:00.123456`, no offset).
@@ -65,8 +66,7 @@ const parseEpochMillis = (input: string): Either.Either<number, string> => {
 }
 
 // Inputs come from the wire; echo a bounded prefix only.
-const preview = (input: string): string =>
-  JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input)
+const preview = (input: string): string => quote(input, 40)
 
 const decodeUtc = (input: string, ast: AST.AST): Effect.Effect<DateTime.Utc, ParseResult.ParseIssue> =>
   Either.match(parseEpochMillis(input), {

@@ -40,4 +40,7 @@ export * from "./PlivoError.js"
 export * as PlivoSignature from "./PlivoSignature.js"
 
 /** @since 0.1.0 */
+export * as PlivoSchema from "./PlivoSchema.js"
+
+/** @since 0.1.0 */
 export * as RetryPolicy from "./RetryPolicy.js"

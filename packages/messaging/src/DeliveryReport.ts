@@ -8,36 +8,38 @@ import { PlivoDateTime } from "@plivo-effect/core/PlivoDateTime"
 import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import { optionalParam, Params, present } from "./internal/formParams.js"
+import { optional } from "@plivo-effect/core/PlivoSchema"
+import { Params, present } from "./internal/formParams.js"
+import { MessageState } from "./MessageRecord.js"
 
 const Fields = Schema.Struct({
   MessageUUID: Schema.String,
-  /** `queued`, `sent`, `delivered`, `undelivered`, `failed`, `read`; others kept as they are. */
-  Status: Schema.String,
-  To: optionalParam(Schema.String),
-  From: optionalParam(Schema.String),
-  Type: optionalParam(Schema.String),
-  Units: optionalParam(Schema.NumberFromString),
-  TotalRate: optionalParam(Money),
-  TotalAmount: optionalParam(Money),
-  MCC: optionalParam(Schema.String),
-  MNC: optionalParam(Schema.String),
+  /** A `MessageState`: unknown states are kept as they are. */
+  Status: MessageState,
+  To: optional(Schema.String),
+  From: optional(Schema.String),
+  Type: optional(Schema.String),
+  Units: optional(Schema.NumberFromString),
+  TotalRate: optional(Money),
+  TotalAmount: optional(Money),
+  MCC: optional(Schema.String),
+  MNC: optional(Schema.String),
   /** Set for `failed` and `undelivered`. */
-  ErrorCode: optionalParam(Schema.String),
-  ParentMessageUUID: optionalParam(Schema.String),
-  PartInfo: optionalParam(Schema.String),
+  ErrorCode: optional(Schema.String),
+  ParentMessageUUID: optional(Schema.String),
+  PartInfo: optional(Schema.String),
   /** Orders the callbacks of one message; use it to discard stale events. */
-  Sequence: optionalParam(Schema.NumberFromString),
-  MessageTime: optionalParam(PlivoDateTime),
-  QueuedTime: optionalParam(PlivoDateTime),
-  SentTime: optionalParam(PlivoDateTime),
-  DeliveryReportTime: optionalParam(PlivoDateTime),
-  requester_ip: optionalParam(Schema.String),
-  PowerpackUUID: optionalParam(Schema.String),
-  ConversationID: optionalParam(Schema.String),
-  ConversationOrigin: optionalParam(Schema.String),
+  Sequence: optional(Schema.NumberFromString),
+  MessageTime: optional(PlivoDateTime),
+  QueuedTime: optional(PlivoDateTime),
+  SentTime: optional(PlivoDateTime),
+  DeliveryReportTime: optional(PlivoDateTime),
+  requester_ip: optional(Schema.String),
+  PowerpackUUID: optional(Schema.String),
+  ConversationID: optional(Schema.String),
+  ConversationOrigin: optional(Schema.String),
   /** Its format is not settled in Plivo's documentation, so it stays a string. */
-  ConversationExpirationTimestamp: optionalParam(Schema.String)
+  ConversationExpirationTimestamp: optional(Schema.String)
 })
 
 /**

@@ -7,26 +7,27 @@ import { Money } from "@plivo-effect/core/Money"
 import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import { optionalParam, Params, present } from "./internal/formParams.js"
+import { optional } from "@plivo-effect/core/PlivoSchema"
+import { Params, present } from "./internal/formParams.js"
 
 const Fields = Schema.Struct({
   MessageUUID: Schema.String,
   From: Schema.String,
   To: Schema.String,
   /** `sms`, `mms` or `whatsapp`; other values are kept as they are. */
-  Type: optionalParam(Schema.String),
+  Type: optional(Schema.String),
   /** SMS body, multipart messages already joined. */
-  Text: optionalParam(Schema.String),
+  Text: optional(Schema.String),
   /** MMS and WhatsApp text part. */
-  Body: optionalParam(Schema.String),
-  Units: optionalParam(Schema.NumberFromString),
-  TotalRate: optionalParam(Money),
-  TotalAmount: optionalParam(Money),
+  Body: optional(Schema.String),
+  Units: optional(Schema.NumberFromString),
+  TotalRate: optional(Money),
+  TotalAmount: optional(Money),
   /** `optout`, `optin`, `help` when a standard keyword matched. */
-  MessageIntent: optionalParam(Schema.String),
-  PowerpackUUID: optionalParam(Schema.String),
-  MediaCount: optionalParam(Schema.NumberFromString),
-  ContentType: optionalParam(Schema.String)
+  MessageIntent: optional(Schema.String),
+  PowerpackUUID: optional(Schema.String),
+  MediaCount: optional(Schema.NumberFromString),
+  ContentType: optional(Schema.String)
 })
 
 /** Attachments arrive as `Media0…MediaN` or `Media1…MediaN` depending on the source. */

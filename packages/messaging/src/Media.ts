@@ -5,12 +5,11 @@
  */
 import type { InvalidParamsError, PlivoError } from "@plivo-effect/core/PlivoError"
 import { PlivoClient } from "@plivo-effect/core/PlivoClient"
+import { Issues } from "@plivo-effect/core/InvalidParams"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
-import { Issues, isRecord, preview } from "./internal/issues.js"
-import { MAX_OFFSET } from "./internal/listQuery.js"
 import * as Upload from "./internal/upload.js"
 import { MediaList, MediaObject } from "./MediaObject.js"
 import type { MediaFile, UploadResponse } from "./MediaUpload.js"
@@ -52,24 +51,10 @@ const resource = { "plivo.resource": "Media" }
 
 const pageQuery = (params: Media.ListParams): Effect.Effect<PlivoClient.Query, InvalidParamsError> => {
   const issues = new Issues()
-  const given: unknown = params
-  if (!isRecord(given)) {
-    issues.add(`the parameters must be an object, got ${preview(given)}`)
-    return issues.result("Media.list", () => ({}))
-  }
+  if (!issues.checkRecord(params, "the parameters")) return issues.result("Media.list", () => ({}))
   const { limit, offset } = params
-  if (limit !== undefined) {
-    issues.check(
-      Number.isInteger(limit) && limit >= 1 && limit <= 20,
-      `limit must be an integer from 1 to 20, got ${preview(limit)}`
-    )
-  }
-  if (offset !== undefined) {
-    issues.check(
-      Number.isSafeInteger(offset) && offset >= 0 && offset <= MAX_OFFSET,
-      `offset must be a non-negative integer up to ${MAX_OFFSET}, got ${preview(offset)}`
-    )
-  }
+  issues.checkLimit(limit)
+  issues.checkOffset(offset)
   return issues.result("Media.list", () => ({
     ...(limit === undefined ? {} : { limit }),
     ...(offset === undefined ? {} : { offset })

@@ -4,10 +4,9 @@
  *
  * @since 0.1.0
  */
-import { ListMeta } from "@plivo-effect/core/ListMeta"
 import { PlivoDateTime } from "@plivo-effect/core/PlivoDateTime"
 import * as Schema from "effect/Schema"
-import { blankAsAbsent, optional } from "./internal/schema.js"
+import { blankAsAbsent, ListPage, optional } from "@plivo-effect/core/PlivoSchema"
 
 const fields = {
   /** Present on single-object responses (`Media.get`). */
@@ -66,8 +65,7 @@ export interface MediaObject extends Schema.Schema.Type<typeof MediaObject> {}
  */
 export const MediaList = Schema.Struct({
   api_id: Schema.String,
-  meta: Schema.optionalWith(ListMeta, { default: () => ({}), nullable: true }),
-  objects: Schema.Array(MediaObject)
+  ...ListPage(MediaObject, "objects").fields
 }).annotations({ identifier: "MediaList" })
 
 /**

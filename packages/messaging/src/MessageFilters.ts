@@ -5,6 +5,17 @@
  * @since 0.1.0
  */
 import type * as DateTime from "effect/DateTime"
+import type {
+  ConversationOrigin,
+  MessageDirection,
+  MessageState,
+  MessageType,
+  TendlcRegistrationStatus
+} from "./MessageRecord.js"
+
+/** The values an open enum knows: what a filter may ask for. */
+type Known<E extends { readonly members: readonly [{ readonly Type: string }, ...Array<unknown>] }> =
+  E["members"][0]["Type"]
 
 /**
  * An instant for a `message_time*` filter. It is sent in Plivo's UTC filter format
@@ -24,9 +35,9 @@ export type TimeFilter = DateTime.DateTime | Date
 export interface MessageFilters {
   /** A subaccount's Auth ID; only when calling as the main account. */
   readonly subaccount?: string
-  readonly message_direction?: "inbound" | "outbound"
-  readonly message_state?: "queued" | "sent" | "failed" | "delivered" | "undelivered" | "rejected" | "read" | "received"
-  readonly message_type?: "sms" | "mms" | "whatsapp"
+  readonly message_direction?: Known<typeof MessageDirection>
+  readonly message_state?: Known<typeof MessageState>
+  readonly message_type?: Known<typeof MessageType>
   /** Exactly this instant. */
   readonly message_time?: TimeFilter
   readonly message_time__gt?: TimeFilter
@@ -42,10 +53,10 @@ export interface MessageFilters {
   readonly to_number?: string
   /** Two-letter ISO 3166 code. */
   readonly destination_country_iso2?: string
-  readonly tendlc_registration_status?: "registered" | "unregistered"
+  readonly tendlc_registration_status?: Known<typeof TendlcRegistrationStatus>
   readonly tendlc_campaign_id?: string
   readonly conversation_id?: string
-  readonly conversation_origin?: "service" | "utility" | "authentication" | "marketing"
+  readonly conversation_origin?: Known<typeof ConversationOrigin>
 }
 
 /**

@@ -3,11 +3,11 @@
  *
  * @since 0.1.0
  */
-import { ListMeta } from "@plivo-effect/core/ListMeta"
 import { Money } from "@plivo-effect/core/Money"
 import { PlivoDateTime } from "@plivo-effect/core/PlivoDateTime"
+import { blankAsAbsent, ListPage, OpenEnum, optional } from "@plivo-effect/core/PlivoSchema"
 import * as Schema from "effect/Schema"
-import { blankAsAbsent, ErrorCode, LenientDateTime, openEnum, optional } from "./internal/schema.js"
+import { ErrorCode, LenientDateTime } from "./internal/schema.js"
 
 /**
  * `message_direction`. Unknown values decode as plain strings.
@@ -15,7 +15,7 @@ import { blankAsAbsent, ErrorCode, LenientDateTime, openEnum, optional } from ".
  * @since 0.1.0
  * @category schemas
  */
-export const MessageDirection = openEnum("inbound", "outbound")
+export const MessageDirection = OpenEnum("inbound", "outbound")
 
 /**
  * `message_state` (messages.md §5). `rejected` and `deleted` appear only in some SDKs;
@@ -24,7 +24,7 @@ export const MessageDirection = openEnum("inbound", "outbound")
  * @since 0.1.0
  * @category schemas
  */
-export const MessageState = openEnum(
+export const MessageState = OpenEnum(
   "queued",
   "sent",
   "delivered",
@@ -41,7 +41,7 @@ export const MessageState = openEnum(
  * @since 0.1.0
  * @category schemas
  */
-export const MessageType = openEnum("sms", "mms", "whatsapp")
+export const MessageType = OpenEnum("sms", "mms", "whatsapp")
 
 /**
  * WhatsApp `conversation_origin`; Plivo sends `""` for non-WhatsApp messages.
@@ -49,7 +49,15 @@ export const MessageType = openEnum("sms", "mms", "whatsapp")
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationOrigin = openEnum("utility", "authentication", "marketing", "service")
+export const ConversationOrigin = OpenEnum("utility", "authentication", "marketing", "service")
+
+/**
+ * `tendlc_registration_status` of a US message. Unknown values decode as plain strings.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const TendlcRegistrationStatus = OpenEnum("registered", "unregistered")
 
 /**
  * A message record. Field names are Plivo's. Every field Plivo added after 2020 is
@@ -99,7 +107,7 @@ export const Message = Schema.Struct({
   destination_country_iso2: optional(Schema.String),
   destination_network: optional(Schema.NullOr(Schema.String)),
   tendlc_campaign_id: optional(Schema.NullOr(Schema.String)),
-  tendlc_registration_status: optional(Schema.NullOr(Schema.String)),
+  tendlc_registration_status: optional(Schema.NullOr(TendlcRegistrationStatus)),
   carrier_fees: blankAsAbsent(Money),
   carrier_fees_rate: blankAsAbsent(Money),
   dlt_entity_id: optional(Schema.String),
@@ -128,8 +136,7 @@ export interface Message extends Schema.Schema.Type<typeof Message> {}
  */
 export const MessageList = Schema.Struct({
   api_id: Schema.String,
-  meta: Schema.optionalWith(ListMeta, { default: () => ({}), nullable: true }),
-  objects: Schema.Array(Message)
+  ...ListPage(Message, "objects").fields
 }).annotations({ identifier: "MessageList" })
 
 /**

@@ -73,10 +73,23 @@ export declare namespace MessagingWebhooks {
       readonly authTokens: PlivoSignature.AuthTokens
       readonly bodyReadTimeout: Duration.Duration
     }
-    readonly dedupe: ReturnType<typeof Dedupe.make>
-    readonly reports: PubSub.PubSub<DeliveryReport>
-    /** The last final report per message, so a late waiter still gets it. */
-    readonly finals: Map<string, DeliveryReport>
+    /**
+     * Runs `handle` for the event `key` unless a run of it completed within the dedupe
+     * window (answered 200 without running) or is still in flight (answered 503 with
+     * `Retry-After`). A failed run answers 500 and leaves the event open for Plivo's retry.
+     */
+    readonly once: <E, R>(
+      key: string,
+      handle: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>
+    ) => Effect.Effect<HttpServerResponse.HttpServerResponse, never, R>
+    /** Publishes an accepted report, remembering it when it is final. */
+    readonly publish: (report: DeliveryReport) => Effect.Effect<void>
+    /** Every report published from the moment the stream starts. */
+    readonly deliveryReports: Stream.Stream<DeliveryReport>
+    /** The last final report received for a message, if any. */
+    readonly finalReport: (messageUuid: string) => Effect.Effect<Option.Option<DeliveryReport>>
+    /** Waits for the final report of a message; one that arrived before the call is found too. */
+    readonly awaitFinal: (messageUuid: string) => Effect.Effect<DeliveryReport>
   }
 
   /**
@@ -128,6 +141,7 @@ export class MessagingWebhooks extends Context.Tag("@plivo-effect/messaging/Mess
           onLeft: (why) => Effect.dieMessage(`MessagingWebhooks: publicBaseUrl ${why}`),
           onRight: Effect.succeed
         })
+        const reports = yield* PubSub.unbounded<DeliveryReport>()
         return {
           options: {
             publicBaseUrl,
@@ -136,9 +150,8 @@ export class MessagingWebhooks extends Context.Tag("@plivo-effect/messaging/Mess
             bodyReadTimeout: Duration.decode(options.bodyReadTimeout ?? Duration.seconds(10)),
             allowV2Fallback: options.allowV2Fallback ?? false
           },
-          dedupe: Dedupe.make(Duration.toMillis(options.dedupeWindow ?? Duration.minutes(10))),
-          reports: yield* PubSub.unbounded<DeliveryReport>(),
-          finals: new Map()
+          once: makeOnce(Dedupe.make(Duration.toMillis(options.dedupeWindow ?? Duration.minutes(10)))),
+          ...makeReports(reports)
         }
       })
     )
@@ -169,20 +182,14 @@ export class MessagingWebhooks extends Context.Tag("@plivo-effect/messaging/Mess
       (report) => `${report.MessageUUID}:${report.Sequence ?? report.Status}`,
       (report) =>
         handler(report).pipe(
-          Effect.zipRight(MessagingWebhooks.pipe(Effect.flatMap((service) => {
-            if (DeliveryReportModule.isFinalDeliveryReport(report)) {
-              if (service.finals.size >= MAX_FINALS) service.finals.delete(service.finals.keys().next().value ?? "")
-              service.finals.set(report.MessageUUID, report)
-            }
-            return PubSub.publish(service.reports, report)
-          }))),
+          Effect.zipRight(Effect.flatMap(MessagingWebhooks, (service) => service.publish(report))),
           Effect.as(HttpServerResponse.empty({ status: 200 }))
         )
     )
 
   /** Every delivery report accepted from the moment the stream starts. */
-  static readonly deliveryReportStream: Stream.Stream<DeliveryReport, never, MessagingWebhooks> = Stream.unwrapScoped(
-    Effect.map(MessagingWebhooks, (service) => Stream.fromPubSub(service.reports))
+  static readonly deliveryReportStream: Stream.Stream<DeliveryReport, never, MessagingWebhooks> = Stream.unwrap(
+    Effect.map(MessagingWebhooks, (service) => service.deliveryReports)
   )
 
   /**
@@ -190,18 +197,77 @@ export class MessagingWebhooks extends Context.Tag("@plivo-effect/messaging/Mess
    * report that arrived before the call is found too.
    */
   static readonly awaitFinal = (messageUuid: string): Effect.Effect<DeliveryReport, never, MessagingWebhooks> =>
-    Effect.flatMap(MessagingWebhooks, (service) =>
-      Effect.scoped(Effect.gen(function*() {
-        const subscription = yield* PubSub.subscribe(service.reports)
-        const known = service.finals.get(messageUuid)
-        if (known !== undefined) return known
-        return yield* Stream.fromQueue(subscription).pipe(
-          Stream.filter((report) => report.MessageUUID === messageUuid && DeliveryReportModule.isFinalDeliveryReport(report)),
-          Stream.runHead,
-          Effect.flatMap(Option.match({ onNone: () => Effect.never, onSome: Effect.succeed }))
-        )
-      })))
+    Effect.flatMap(MessagingWebhooks, (service) => service.awaitFinal(messageUuid))
+
+  /** The last final report received for one message, if any (none when it never came). */
+  static readonly finalReport = (
+    messageUuid: string
+  ): Effect.Effect<Option.Option<DeliveryReport>, never, MessagingWebhooks> =>
+    Effect.flatMap(MessagingWebhooks, (service) => service.finalReport(messageUuid))
 }
+
+/**
+ * The report side of the service: one `PubSub` for every subscriber, and the last final
+ * report per message (bounded, oldest dropped first) so a late waiter still gets it.
+ */
+const makeReports = (reports: PubSub.PubSub<DeliveryReport>) => {
+  const finals = new Map<string, DeliveryReport>()
+  const isFinal = (report: DeliveryReport, messageUuid: string) =>
+    report.MessageUUID === messageUuid && DeliveryReportModule.isFinalDeliveryReport(report)
+
+  const publish = (report: DeliveryReport): Effect.Effect<void> =>
+    Effect.suspend(() => {
+      if (DeliveryReportModule.isFinalDeliveryReport(report)) {
+        if (finals.size >= MAX_FINALS) finals.delete(finals.keys().next().value ?? "")
+        finals.set(report.MessageUUID, report)
+      }
+      return PubSub.publish(reports, report)
+    })
+
+  const finalReport = (messageUuid: string) => Effect.sync(() => Option.fromNullable(finals.get(messageUuid)))
+
+  // Subscribed before the map is read: a report arriving between the two is not missed.
+  const awaitFinal = (messageUuid: string): Effect.Effect<DeliveryReport> =>
+    Effect.scoped(Effect.gen(function*() {
+      const subscription = yield* PubSub.subscribe(reports)
+      const known = finals.get(messageUuid)
+      if (known !== undefined) return known
+      return yield* Stream.fromQueue(subscription).pipe(
+        Stream.filter((report) => isFinal(report, messageUuid)),
+        Stream.runHead,
+        Effect.flatMap(Option.match({ onNone: () => Effect.never, onSome: Effect.succeed }))
+      )
+    }))
+
+  return { publish, finalReport, awaitFinal, deliveryReports: Stream.fromPubSub(reports) }
+}
+
+/** Runs each event once (see `Service.once`), over the dedupe table. */
+const makeOnce = (dedupe: ReturnType<typeof Dedupe.make>) =>
+<E, R>(
+  key: string,
+  handle: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>
+): Effect.Effect<HttpServerResponse.HttpServerResponse, never, R> =>
+  // Claim and the release-on-exit are set up with interruption off, so no interruption
+  // (Plivo hanging up) can land between them and leave the key held forever.
+  Effect.uninterruptibleMask((restore) =>
+    Effect.flatMap(dedupe.claim(key), (claim) => {
+      if (claim === "Done") return Effect.succeed(HttpServerResponse.empty({ status: 200 }))
+      if (claim === "InFlight") return Effect.succeed(inProgress)
+      return restore(handle).pipe(
+        Effect.onExit((exit) => Exit.isSuccess(exit) ? dedupe.complete(key) : dedupe.release(key)),
+        Effect.catchAllCause((cause) =>
+          // Interrupted: nobody is waiting for an answer any more.
+          Cause.isInterruptedOnly(cause)
+            ? Effect.interrupt
+            : Effect.as(
+              Effect.logError("Plivo webhook handler failed", cause),
+              HttpServerResponse.text("handler failed", { status: 500 })
+            )
+        )
+      )
+    })
+  )
 
 const endpoint = <A, E, R>(
   kind: string,
@@ -233,28 +299,7 @@ const endpoint = <A, E, R>(
       return HttpServerResponse.text(`malformed ${kind} payload`, { status: 400 })
     }
     const event = decoded.right
-    const key = `${kind}:${keyOf(event)}`
-    const { dedupe } = service
-    // Claim and the release-on-exit are set up with interruption off, so no interruption
-    // (Plivo hanging up) can land between them and leave the key held forever.
-    return yield* Effect.uninterruptibleMask((restore) =>
-      Effect.flatMap(dedupe.claim(key), (claim) => {
-        if (claim === "Done") return Effect.succeed(HttpServerResponse.empty({ status: 200 }))
-        if (claim === "InFlight") return Effect.succeed(inProgress)
-        return restore(handle(event)).pipe(
-          Effect.onExit((exit) => Exit.isSuccess(exit) ? dedupe.complete(key) : dedupe.release(key)),
-          Effect.catchAllCause((cause) =>
-            // Interrupted: nobody is waiting for an answer any more.
-            Cause.isInterruptedOnly(cause)
-              ? Effect.interrupt
-              : Effect.as(
-                Effect.logError("Plivo webhook handler failed", cause),
-                HttpServerResponse.text("handler failed", { status: 500 })
-              )
-          )
-        )
-      })
-    )
+    return yield* service.once(`${kind}:${keyOf(event)}`, handle(event))
   }).pipe(Effect.withSpan(`MessagingWebhooks.${kind}`))
 
 const refusal: Record<WebhookRequest.ReadFailure, HttpServerResponse.HttpServerResponse> = {

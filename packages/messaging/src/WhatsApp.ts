@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { optional } from "./internal/schema.js"
+import { optional } from "@plivo-effect/core/PlivoSchema"
 
 const NonEmpty = Schema.String.pipe(Schema.minLength(1))
 

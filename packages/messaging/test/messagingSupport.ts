@@ -27,7 +27,7 @@ export const allFixtures = (): ReadonlyArray<string> =>
 export const stubbed = (handler: StubHttpClient.Handler) =>
   Messaging.layer.pipe(Layer.provideMerge(StubHttpClient.layerClient(handler, { retry: RetryPolicy.none })))
 
-export const requests = Effect.flatMap(StubHttpClient.StubHttpClient, (stub) => stub.requests)
+export const requests = Effect.flatMap(StubHttpClient, (stub) => stub.requests)
 
 export const objectsOf = (json: Record<string, unknown>): ReadonlyArray<Record<string, unknown>> => {
   const objects = json.objects

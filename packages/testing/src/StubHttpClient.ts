@@ -16,111 +16,67 @@ import * as Layer from "effect/Layer"
 import * as Ref from "effect/Ref"
 
 /**
- * A request as the stub saw it.
- *
  * @since 0.1.0
  * @category models
  */
-export interface RecordedRequest {
-  readonly method: string
-  /** The full URL, query included. */
-  readonly url: string
-  /** The URL path, e.g. `/v1/Account/MA…/Message/`. */
-  readonly path: string
-  /** The path below `Account/{auth_id}/`, e.g. `Message/`; the whole path when it has no such prefix. */
-  readonly resource: string
-  /** Query parameters; a repeated key keeps its last value (see `url` for all). */
-  readonly query: Readonly<Record<string, string>>
-  /** Header names are lower case. */
-  readonly headers: Readonly<Record<string, string>>
-  /** The parsed JSON body, or `undefined` when there was none or it was not JSON. */
-  readonly json: unknown
-  /** The body as text, `""` when empty or not text. */
-  readonly text: string
-  /** The multipart body of a form upload. */
-  readonly formData: FormData | undefined
-}
-
-/**
- * What the handler answers.
- *
- * @since 0.1.0
- * @category models
- */
-export type StubResponse =
-  | {
-    readonly _tag: "Response"
-    readonly status: number
+export declare namespace StubHttpClient {
+  /**
+   * A request as the stub saw it.
+   *
+   * @since 0.1.0
+   */
+  export interface RecordedRequest {
+    readonly method: string
+    /** The full URL, query included. */
+    readonly url: string
+    /** The URL path, e.g. `/v1/Account/MA…/Message/`. */
+    readonly path: string
+    /** The path below `Account/{auth_id}/`, e.g. `Message/`; the whole path when it has no such prefix. */
+    readonly resource: string
+    /** Query parameters; a repeated key keeps its last value (see `url` for all). */
+    readonly query: Readonly<Record<string, string>>
+    /** Header names are lower case. */
     readonly headers: Readonly<Record<string, string>>
-    readonly body: string | null
+    /** The parsed JSON body, or `undefined` when there was none or it was not JSON. */
+    readonly json: unknown
+    /** The body as text, `""` when empty or not text. */
+    readonly text: string
+    /** The multipart body of a form upload. */
+    readonly formData: FormData | undefined
   }
-  | { readonly _tag: "TransportFailure"; readonly code: string }
 
-/**
- * @since 0.1.0
- * @category models
- */
-export type Handler = (request: RecordedRequest) => StubResponse | Effect.Effect<StubResponse>
+  /**
+   * What the handler answers.
+   *
+   * @since 0.1.0
+   */
+  export type Response =
+    | {
+      readonly _tag: "Response"
+      readonly status: number
+      readonly headers: Readonly<Record<string, string>>
+      readonly body: string | null
+    }
+    | { readonly _tag: "TransportFailure"; readonly code: string }
 
-/**
- * Reads what the stub received.
- *
- * @since 0.1.0
- * @category services
- */
-export class StubHttpClient extends Context.Tag("@plivo-effect/testing/StubHttpClient")<StubHttpClient, {
-  /** Every request, oldest first. */
-  readonly requests: Effect.Effect<ReadonlyArray<RecordedRequest>>
-  readonly clear: Effect.Effect<void>
-}>() {}
+  /**
+   * Answers one request, or returns an `Effect` to delay (on the `TestClock`) or never answer.
+   *
+   * @since 0.1.0
+   */
+  export type Handler = (request: RecordedRequest) => Response | Effect.Effect<Response>
 
-/**
- * A JSON answer.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const json = (status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): StubResponse => ({
-  _tag: "Response",
-  status,
-  headers: { "content-type": "application/json", ...headers },
-  body: JSON.stringify(body)
-})
-
-/**
- * A text answer, e.g. the HTML error page of a proxy.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const text = (status: number, body: string, headers: Readonly<Record<string, string>> = {}): StubResponse => ({
-  _tag: "Response",
-  status,
-  headers: { "content-type": "text/plain", ...headers },
-  body
-})
-
-/**
- * An answer without a body, e.g. 204.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const empty = (status: number, headers: Readonly<Record<string, string>> = {}): StubResponse => ({
-  _tag: "Response",
-  status,
-  headers,
-  body: null
-})
-
-/**
- * No answer: the connection failed with this error code (`ECONNRESET` by default; use
- * `ECONNREFUSED` for a request that never left).
- *
- * @since 0.1.0
- * @category constructors
- */
-export const transportFailure = (code = "ECONNRESET"): StubResponse => ({ _tag: "TransportFailure", code })
+  /**
+   * What the stub received.
+   *
+   * @since 0.1.0
+   */
+  export interface Service {
+    /** Every request, oldest first. */
+    readonly requests: Effect.Effect<ReadonlyArray<RecordedRequest>>
+    readonly clear: Effect.Effect<void>
+  }
+}
 
 const decoder = new TextDecoder()
 
@@ -150,7 +106,7 @@ const parseJson = (text: string): unknown => {
   }
 }
 
-const record = (request: HttpClientRequest.HttpClientRequest, url: URL): RecordedRequest => {
+const record = (request: HttpClientRequest.HttpClientRequest, url: URL): StubHttpClient.RecordedRequest => {
   const match = /\/Account\/[^/]+\/(.*)$/.exec(url.pathname)
   return {
     method: request.method,
@@ -163,27 +119,12 @@ const record = (request: HttpClientRequest.HttpClientRequest, url: URL): Recorde
   }
 }
 
-/**
- * An `HttpClient` layer that answers every request with `handler` and records it. The
- * handler may return an `Effect`, to delay (on the `TestClock`) or never answer.
- *
- * @since 0.1.0
- * @category layers
- * @example
- * ```ts
- * import { StubHttpClient } from "@plivo-effect/testing"
- *
- * const Stub = StubHttpClient.layer((request) =>
- *   request.resource === "Message/"
- *     ? StubHttpClient.json(202, { api_id: "1", message: "message(s) queued", message_uuid: ["u1"] })
- *     : StubHttpClient.json(404, { api_id: "1", error: "not found" })
- * )
- * ```
- */
-export const layer = (handler: Handler): Layer.Layer<HttpClient.HttpClient | StubHttpClient> =>
+const credentials = { authId: "MASTUBSTUBSTUBSTUB00", authToken: "stub-auth-token" } as const
+
+const layer = (handler: StubHttpClient.Handler): Layer.Layer<HttpClient.HttpClient | StubHttpClient> =>
   Layer.effectContext(
     Effect.gen(function*() {
-      const requests = yield* Ref.make<ReadonlyArray<RecordedRequest>>([])
+      const requests = yield* Ref.make<ReadonlyArray<StubHttpClient.RecordedRequest>>([])
       const client = HttpClient.make((request, url) =>
         Effect.gen(function*() {
           const recorded = record(request, url)
@@ -207,25 +148,99 @@ export const layer = (handler: Handler): Layer.Layer<HttpClient.HttpClient | Stu
   )
 
 /**
- * Credentials of the stubbed account used by `layerClient`.
+ * An `HttpClient` that answers every request from a handler and records it, so that code
+ * using the SDK can be tested without a network or a Plivo account. The tag reads what the
+ * stub received (`requests`, oldest first, and `clear`); the statics build the layers and
+ * the answers.
  *
  * @since 0.1.0
- * @category constants
+ * @category services
+ * @example
+ * ```ts
+ * import { PlivoClient } from "@plivo-effect/core"
+ * import { StubHttpClient } from "@plivo-effect/testing"
+ * import * as Effect from "effect/Effect"
+ * import * as Schema from "effect/Schema"
+ *
+ * const Stub = StubHttpClient.layerClient((request) =>
+ *   request.resource === "Message/"
+ *     ? StubHttpClient.json(202, { api_id: "1", message: "message(s) queued", message_uuid: ["u1"] })
+ *     : StubHttpClient.json(404, { api_id: "1", error: "not found" })
+ * )
+ *
+ * const program = Effect.gen(function*() {
+ *   const client = yield* PlivoClient
+ *   yield* client.post(["Message"], { schema: Schema.Unknown, body: {} })
+ *   const stub = yield* StubHttpClient
+ *   return (yield* stub.requests).map((request) => request.resource) // ["Message/"]
+ * }).pipe(Effect.provide(Stub))
+ * ```
  */
-export const credentials = { authId: "MASTUBSTUBSTUBSTUB00", authToken: "stub-auth-token" } as const
+export class StubHttpClient extends Context.Tag("@plivo-effect/testing/StubHttpClient")<
+  StubHttpClient,
+  StubHttpClient.Service
+>() {
+  /**
+   * An `HttpClient` layer that answers every request with `handler` and records it. The
+   * handler may return an `Effect`, to delay (on the `TestClock`) or never answer.
+   */
+  static readonly layer: (handler: StubHttpClient.Handler) => Layer.Layer<HttpClient.HttpClient | StubHttpClient> =
+    layer
 
-/**
- * A `PlivoClient` that talks to `handler`, with test credentials and the default retry
- * policy; pass `config` to change any option.
- *
- * @since 0.1.0
- * @category layers
- */
-export const layerClient = (
-  handler: Handler,
-  config: Partial<PlivoConfig.Options> = {}
-): Layer.Layer<PlivoClient | StubHttpClient | HttpClient.HttpClient> =>
-  PlivoClient.layer.pipe(
-    Layer.provideMerge(layer(handler)),
-    Layer.provide(PlivoConfig.layer({ ...credentials, ...config }).pipe(Layer.orDie))
-  )
+  /**
+   * A `PlivoClient` that talks to `handler`, with test credentials (`credentials`) and the
+   * default retry policy; pass `config` to change any option.
+   */
+  static readonly layerClient = (
+    handler: StubHttpClient.Handler,
+    config: Partial<PlivoConfig.Options> = {}
+  ): Layer.Layer<PlivoClient | StubHttpClient | HttpClient.HttpClient> =>
+    PlivoClient.layer.pipe(
+      Layer.provideMerge(layer(handler)),
+      Layer.provide(PlivoConfig.layer({ ...credentials, ...config }).pipe(Layer.orDie))
+    )
+
+  /** Credentials of the stubbed account used by `layerClient`. */
+  static readonly credentials = credentials
+
+  /** A JSON answer. */
+  static readonly json = (
+    status: number,
+    body: unknown,
+    headers: Readonly<Record<string, string>> = {}
+  ): StubHttpClient.Response => ({
+    _tag: "Response",
+    status,
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body)
+  })
+
+  /** A text answer, e.g. the HTML error page of a proxy. */
+  static readonly text = (
+    status: number,
+    body: string,
+    headers: Readonly<Record<string, string>> = {}
+  ): StubHttpClient.Response => ({
+    _tag: "Response",
+    status,
+    headers: { "content-type": "text/plain", ...headers },
+    body
+  })
+
+  /** An answer without a body, e.g. 204. */
+  static readonly empty = (status: number, headers: Readonly<Record<string, string>> = {}): StubHttpClient.Response => ({
+    _tag: "Response",
+    status,
+    headers,
+    body: null
+  })
+
+  /**
+   * No answer: the connection failed with this error code (`ECONNRESET` by default; use
+   * `ECONNREFUSED` for a request that never left).
+   */
+  static readonly transportFailure = (code = "ECONNRESET"): StubHttpClient.Response => ({
+    _tag: "TransportFailure",
+    code
+  })
+}

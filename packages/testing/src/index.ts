@@ -15,7 +15,7 @@
 export * from "./PlivoEmulator.js"
 
 /** @since 0.1.0 */
-export * as StubHttpClient from "./StubHttpClient.js"
+export * from "./StubHttpClient.js"
 
 /** @since 0.1.0 */
 export * as TestTracer from "./TestTracer.js"

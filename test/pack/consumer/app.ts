@@ -23,7 +23,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 // @ts-expect-error internal modules are not exported
-import type * as _Internal from "@plivo-effect/core/internal/request"
+import type * as _Internal from "@plivo-effect/core/internal/plivoClient"
 
 const [baseUrl = "", authId = "", authToken = ""] = process.argv.slice(2)
 
@@ -52,7 +52,7 @@ const inProcess = Effect.gen(function*() {
   return { sent: sent.message_uuid.length, seen: seen.length, invalidIsCoreError: invalid instanceof Core.InvalidParamsError }
 }).pipe(Effect.provide(Messaging.Messaging.layer.pipe(Layer.provideMerge(Testing.PlivoEmulator.layerClient()))))
 
-const internalModule = "@plivo-effect/core/internal/request"
+const internalModule = "@plivo-effect/core/internal/plivoClient"
 
 const main = async () => {
   const socket = await Effect.runPromise(overSocket)

@@ -11,9 +11,6 @@ const isParams = (input: unknown): input is Readonly<Record<string, string>> =>
  */
 export const Params = Schema.declare(isParams, { identifier: "Params" })
 
-/** An optional parameter; `present` drops empty values first, as Plivo sends unused ones empty. */
-export const optionalParam = <A, I, R>(schema: Schema.Schema<A, I, R>) => Schema.optionalWith(schema, { exact: true })
-
-/** The parameters that hold a value. */
+/** The parameters that hold a value: Plivo sends unused ones empty, and an empty one decodes as absent. */
 export const present = (params: Readonly<Record<string, string>>): Record<string, string> =>
   Object.fromEntries(Object.entries(params).filter(([, value]) => value !== ""))

@@ -1,10 +1,17 @@
 import { formatFilter } from "@plivo-effect/core/PlivoDateTime"
 import type { InvalidParamsError } from "@plivo-effect/core/PlivoError"
 import type { PlivoClient } from "@plivo-effect/core/PlivoClient"
+import { Issues, isText, preview } from "@plivo-effect/core/InvalidParams"
 import * as DateTime from "effect/DateTime"
 import type * as Effect from "effect/Effect"
 import type { MessageFilters, MessageListFilters, MessageStreamFilters } from "../MessageFilters.js"
-import { Issues, isRecord, isText, preview } from "./issues.js"
+import {
+  ConversationOrigin,
+  MessageDirection,
+  MessageState,
+  MessageType,
+  TendlcRegistrationStatus
+} from "../MessageRecord.js"
 
 type Query = Record<string, string | number>
 
@@ -29,11 +36,11 @@ const ENUM_KEYS = [
 ] as const
 
 const ENUMS: Readonly<Record<typeof ENUM_KEYS[number], ReadonlyArray<string>>> = {
-  message_direction: ["inbound", "outbound"],
-  message_state: ["queued", "sent", "failed", "delivered", "undelivered", "rejected", "read", "received"],
-  message_type: ["sms", "mms", "whatsapp"],
-  tendlc_registration_status: ["registered", "unregistered"],
-  conversation_origin: ["service", "utility", "authentication", "marketing"]
+  message_direction: MessageDirection.members[0].literals,
+  message_state: MessageState.members[0].literals,
+  message_type: MessageType.members[0].literals,
+  tendlc_registration_status: TendlcRegistrationStatus.members[0].literals,
+  conversation_origin: ConversationOrigin.members[0].literals
 }
 
 const TEXTS = [
@@ -58,12 +65,6 @@ type TimeKey = typeof TIMES[number]
  */
 const MIN_TIME = Date.UTC(2000, 0, 1)
 const MAX_TIME = Date.UTC(10_000, 0, 1) - 1
-
-/**
- * The largest `offset` sent. Plivo keeps 90 days of messages; at Plivo's own send rates
- * that stays well below this, while a number like `1e+300` would be sent in exponent form.
- */
-export const MAX_OFFSET = 1_000_000_000
 
 const millisOf = (value: unknown): number | undefined => {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime()
@@ -117,20 +118,7 @@ const checkFilters = (filters: MessageFilters, issues: Issues): Checked => {
 }
 
 /** Filters given by plain JavaScript may be anything; `null` must fail typed, not throw. */
-const isFilters = (filters: MessageFilters, issues: Issues): boolean => {
-  const given: unknown = filters
-  if (isRecord(given)) return true
-  issues.add(`the filters must be an object, got ${preview(given)}`)
-  return false
-}
-
-const checkLimit = (limit: unknown, issues: Issues): void => {
-  if (limit === undefined) return
-  issues.check(
-    typeof limit === "number" && Number.isInteger(limit) && limit >= 1 && limit <= 20,
-    `limit must be an integer from 1 to 20, got ${preview(limit)}`
-  )
-}
+const isFilters = (filters: MessageFilters, issues: Issues): boolean => issues.checkRecord(filters, "the filters")
 
 const withTimes = (query: Query, times: Partial<Record<TimeKey, number>>): Query => {
   const out: Query = { ...query }
@@ -146,14 +134,9 @@ export const listQuery = (filters: MessageListFilters): Effect.Effect<PlivoClien
   const issues = new Issues()
   if (!isFilters(filters, issues)) return issues.result("Messages.list", () => ({}))
   const { query, times } = checkFilters(filters, issues)
-  checkLimit(filters.limit, issues)
+  issues.checkLimit(filters.limit)
   const { offset } = filters
-  if (offset !== undefined) {
-    issues.check(
-      typeof offset === "number" && Number.isSafeInteger(offset) && offset >= 0 && offset <= MAX_OFFSET,
-      `offset must be a non-negative integer up to ${MAX_OFFSET}, got ${preview(offset)}`
-    )
-  }
+  issues.checkOffset(offset)
   return issues.result("Messages.list", () => ({
     ...withTimes(query, times),
     ...(filters.limit === undefined ? {} : { limit: filters.limit }),
@@ -177,7 +160,7 @@ export const streamQuery = (
   const issues = new Issues()
   if (!isFilters(filters, issues)) return issues.result("Messages.stream", () => ({}))
   const { query, times } = checkFilters(filters, issues)
-  checkLimit(filters.limit, issues)
+  issues.checkLimit(filters.limit)
   const floor = now - LOOKBACK_MS
   for (const key of TIMES) {
     const ms = times[key]

@@ -1,25 +1,7 @@
 import { PlivoDateTime } from "@plivo-effect/core/PlivoDateTime"
 import * as DateTime from "effect/DateTime"
-import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-
-/**
- * A wire enum that decodes unknown values as plain strings: Plivo adds states and origins
- * over time, and one new value must not fail a whole page.
- */
-export const openEnum = <const Literals extends ReadonlyArray<string>>(...literals: Literals) =>
-  Schema.Union(Schema.Literal(...literals), Schema.String)
-
-/**
- * An optional field whose value Plivo sometimes sends as `""` or `null` to mean "none":
- * all three decode to an absent key, anything else through `schema`.
- */
-export const blankAsAbsent = <A, I extends string | number>(schema: Schema.Schema<A, I>) =>
-  Schema.optionalToOptional(Schema.NullOr(Schema.encodedSchema(schema)), schema, {
-    decode: Option.filter((value): value is I => value !== null && value !== ""),
-    encode: (value) => value
-  })
 
 const UNIX_SECONDS = /^\d{9,11}$/
 
@@ -53,5 +35,3 @@ export const ErrorCode = Schema.NullOr(
   )
 )
 
-/** An optional key that is absent rather than `undefined`, as `exactOptionalPropertyTypes` expects. */
-export const optional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })

@@ -6,8 +6,10 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { segments } from "../Segments.js"
 import type { SendParams } from "../SendParams.js"
+import { MessageType } from "../MessageRecord.js"
 import { Interactive, Location, Template } from "../WhatsApp.js"
-import { describeParse, Issues, isHttpUrl, isRecord, isText, preview } from "./issues.js"
+import { describeParse, Issues, isText, preview } from "@plivo-effect/core/InvalidParams"
+import { isCleanHttpUrl } from "./url.js"
 
 const OPERATION = "Messages.send"
 
@@ -20,7 +22,7 @@ export const MAX_WHATSAPP_TEXT = 4_096
 export const MIN_EXPIRY = 5
 export const MAX_EXPIRY = 10_799
 
-const TYPES: ReadonlyArray<unknown> = ["sms", "mms", "whatsapp"]
+const TYPES: ReadonlyArray<unknown> = MessageType.members[0].literals
 const LOG_VALUES: ReadonlyArray<unknown> = ["true", "false", "number_only", "content_only", true, false]
 const DLT_CATEGORIES: ReadonlyArray<unknown> = ["transactional", "promotional", "service_implicit", "service_explicit"]
 
@@ -122,7 +124,7 @@ const checkMedia = (params: SendParams, type: string, issues: Issues): void => {
     issues.check(ids.length === 0, "media_ids cannot be sent on WhatsApp; use one media URL")
     issues.check(urls.length <= 1, `WhatsApp takes one media URL, got ${urls.length}`)
   }
-  const badUrls = urls.filter((url) => !isHttpUrl(url))
+  const badUrls = urls.filter((url) => !isCleanHttpUrl(url))
   if (badUrls.length > 0) {
     issues.add(
       `media_urls must be http(s) URLs (absolute, with no whitespace, control characters or backslashes); not: ${
@@ -159,7 +161,7 @@ const checkCommon = (params: SendParams, issues: Issues): void => {
   const { dlt_entity_id, dlt_template_category, dlt_template_id, log, message_expiry, method, trackable, url } = params
   if (url !== undefined) {
     issues.check(
-      isHttpUrl(url),
+      isCleanHttpUrl(url),
       `url must be an http(s) URL (absolute, with no whitespace, control characters or backslashes), got ${preview(url)}`
     )
   }
@@ -194,11 +196,7 @@ const set = (body: SendBody, key: string, value: unknown): void => {
  */
 export const encode = (params: SendParams): Effect.Effect<SendBody, InvalidParamsError> => {
   const issues = new Issues()
-  const given: unknown = params
-  if (!isRecord(given)) {
-    issues.add(`the parameters must be an object, got ${preview(given)}`)
-    return issues.result(OPERATION, () => ({}))
-  }
+  if (!issues.checkRecord(params, "the parameters")) return issues.result(OPERATION, () => ({}))
   const type: unknown = params.type ?? "sms"
   if (typeof type !== "string" || !TYPES.includes(type)) {
     issues.add(`type must be "sms", "mms" or "whatsapp", got ${preview(type)}`)
@@ -217,7 +215,7 @@ export const encode = (params: SendParams): Effect.Effect<SendBody, InvalidParam
   interactive?.action?.buttons?.forEach((button, i) => {
     if (button.cta_url !== undefined) {
       issues.check(
-        isHttpUrl(button.cta_url),
+        isCleanHttpUrl(button.cta_url),
         `interactive.action.buttons.${i}.cta_url must be an http(s) URL (absolute, with no whitespace, control characters or backslashes), got ${preview(button.cta_url)}`
       )
     }

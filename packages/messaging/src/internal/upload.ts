@@ -1,10 +1,10 @@
 import type { InvalidParamsError } from "@plivo-effect/core/PlivoError"
 import { PlivoDateTime } from "@plivo-effect/core/PlivoDateTime"
+import { Issues, isText, preview } from "@plivo-effect/core/InvalidParams"
+import { blankAsAbsent, optional } from "@plivo-effect/core/PlivoSchema"
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type { MediaFile, UploadResult } from "../MediaUpload.js"
-import { Issues, isText, preview } from "./issues.js"
-import { blankAsAbsent, optional } from "./schema.js"
 
 const OPERATION = "Media.upload"
 

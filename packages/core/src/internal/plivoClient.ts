@@ -1,13 +1,13 @@
-import type * as HttpClient from "@effect/platform/HttpClient"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import { ListMeta } from "../ListMeta.js"
 import type { PlivoClient } from "../PlivoClient.js"
-import type { PlivoConfig } from "../PlivoConfig.js"
+import { PlivoConfig } from "../PlivoConfig.js"
 import {
   BadRequestError,
   DecodeError,
@@ -16,7 +16,8 @@ import {
   type PlivoError,
   TransportError
 } from "../PlivoError.js"
-import { quote } from "../InvalidParams.js"
+import { Issues, MAX_LIMIT, preview } from "../InvalidParams.js"
+import { listMeta } from "../PlivoSchema.js"
 import type { RetryPolicy } from "../RetryPolicy.js"
 import * as Body from "./body.js"
 import * as Issue from "./issue.js"
@@ -66,8 +67,34 @@ const toQuery = (query: PlivoClient.Query | undefined): Array<[string, string]> 
   return params
 }
 
-export const makeService = (config: PlivoConfig.Service, http: HttpClient.HttpClient): PlivoClient.Service => {
-  const prefix = `${config.baseUrl}Account/${config.authId}/`
+/**
+ * Builds the client once, when its layer is built. The user's `HttpClient` is wrapped by
+ * `Wire.guard` before `transformClient` sees it (no redirects, no platform span holding the
+ * `Authorization` header), and every request is made absolute and authenticated on the way
+ * in (`mapRequestInput`), so that `transformClient` sees the request as it leaves, as
+ * before, and a `User-Agent` or header it sets still wins over the defaults.
+ */
+export const make: Effect.Effect<PlivoClient.Service, never, PlivoConfig | HttpClient.HttpClient> = Effect.gen(
+  function*() {
+    const config = yield* PlivoConfig
+    const init = yield* Effect.serviceOption(FetchHttpClient.RequestInit)
+    const prefix = `${config.baseUrl}Account/${config.authId}/`
+    const http = config.transformClient(Wire.guard(yield* HttpClient.HttpClient, init)).pipe(
+      HttpClient.mapRequestInput((request) =>
+        request.pipe(
+          HttpClientRequest.prependUrl(prefix),
+          HttpClientRequest.basicAuth(config.authId, config.authToken),
+          HttpClientRequest.acceptJson,
+          HttpClientRequest.setHeader("User-Agent", config.userAgent)
+        )
+      )
+    )
+    return makeService(config, prefix, http)
+  }
+)
+
+/** The operations, over a client that already authenticates and prefixes every request. */
+const makeService = (config: PlivoConfig.Service, prefix: string, http: HttpClient.HttpClient): PlivoClient.Service => {
   const scrub = Secret.make(config.authId, config.authToken)
   const origin = new URL(config.baseUrl).origin
   const timeoutMessage = `no answer within ${Duration.format(config.timeout)}`
@@ -153,7 +180,7 @@ export const makeService = (config: PlivoConfig.Service, http: HttpClient.HttpCl
     )
   }
 
-  /** Validates the path, then builds the authenticated request. */
+  /** Validates the path, then builds the request below the account prefix. */
   const prepare = (
     method: Method,
     segments: PlivoClient.Path,
@@ -168,12 +195,7 @@ export const makeService = (config: PlivoConfig.Service, http: HttpClient.HttpCl
           path,
           url: prefix + path,
           retry: retry ?? config.retry,
-          request: HttpClientRequest.make(method)(prefix + path).pipe(
-            HttpClientRequest.basicAuth(config.authId, config.authToken),
-            HttpClientRequest.acceptJson,
-            HttpClientRequest.setHeader("User-Agent", config.userAgent),
-            body
-          )
+          request: body(HttpClientRequest.make(method)(path))
         })
     })
 
@@ -237,21 +259,20 @@ export const makeService = (config: PlivoConfig.Service, http: HttpClient.HttpCl
     )
 
   const paginate: PlivoClient.Service["paginate"] = (segments, options) => {
-    const limit = options.limit ?? 20
+    const limit = options.limit ?? MAX_LIMIT
     const start = options.offset ?? 0
     const concurrency = options.concurrency ?? 1
-    if (!Number.isInteger(limit) || limit < 1 || limit > 20) {
-      return Stream.fail(invalid(segments, `limit must be an integer from 1 to 20, got ${quote(limit)}`))
-    }
-    if (!Number.isInteger(start) || start < 0) {
-      return Stream.fail(invalid(segments, `offset must be a non-negative integer, got ${quote(start)}`))
-    }
-    if (!Number.isInteger(concurrency) || concurrency < 1) {
-      return Stream.fail(invalid(segments, `concurrency must be a positive integer, got ${quote(concurrency)}`))
-    }
+    const issues = new Issues()
+    issues.checkLimit(limit)
+    issues.checkOffset(start)
+    issues.check(
+      Number.isInteger(concurrency) && concurrency >= 1,
+      `concurrency must be a positive integer, got ${preview(concurrency)}`
+    )
+    if (!issues.isEmpty) return Stream.unwrap(Effect.as(issues.result(`list ${Path.describe(segments)}`, () => 0), Stream.empty))
     const key = options.key ?? "objects"
     const page = Schema.Struct({
-      meta: Schema.optionalWith(ListMeta, { nullable: true }),
+      meta: listMeta,
       items: Schema.propertySignature(Schema.Array(options.item)).pipe(Schema.fromKey(key))
     })
     const fetchPage = (offset: number) =>
@@ -282,9 +303,6 @@ export const makeService = (config: PlivoConfig.Service, http: HttpClient.HttpCl
 
   return { authId: config.authId, get, post, del, postMultipart, paginate }
 }
-
-const invalid = (segments: PlivoClient.Path, issue: string) =>
-  new InvalidParamsError({ operation: `list ${Path.describe(segments)}`, issue })
 
 /** The raw items of a page, to compare with the page before; they came from `JSON.parse`. */
 const fingerprintOf = (json: unknown, key: string): string | undefined => {
