@@ -3,8 +3,10 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import { PlivoClient, PlivoConfig, RetryPolicy } from "@plivo-effect/core"
+import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import { clients, type Handler, json, refusedPort, serve } from "./loopback.js"
@@ -203,5 +205,31 @@ describe("a transformClient's second request within one attempt never leaves", (
         }).pipe(Effect.scoped))
     }
 
+    for (const method of ["GET", "DELETE"] as const) {
+      it.live(`${name}: a ${method} whose transformClient follows a redirect sends nothing to the other origin`, () =>
+        Effect.gen(function*() {
+          const foreign = yield* serve((_, response) =>
+            json(response, 200, { api_id: "foreign", message_uuid: ["foreign-uuid"] })
+          )
+          const server = yield* serve((_, response) => {
+            response.writeHead(302, { location: `${foreign.origin}/steal/` })
+            response.end()
+          })
+          const layer = plivo(server.origin, http, {
+            transformClient: (client) => HttpClient.followRedirects(client, 3)
+          })
+          const call = Effect.flatMap(PlivoClient, (c) =>
+            method === "GET"
+              ? Effect.asVoid(c.get(["Message"], { schema: SendResult }))
+              : Effect.asVoid(c.del(["Message", "x"], { schema: SendResult })))
+          const exit = yield* Effect.exit(Effect.provide(call, layer))
+          expect(foreign.seen).toHaveLength(0)
+          expect(exit._tag === "Failure" && Cause.failureOption(exit.cause).pipe(Option.map((e) => e._tag))).toEqual(
+            Option.some("TransportError")
+          )
+          expect(JSON.stringify(exit)).not.toContain("foreign-uuid")
+          expect(server.count(method)).toBeGreaterThanOrEqual(1)
+        }).pipe(Effect.scoped))
+    }
   }
 })
