@@ -204,6 +204,8 @@ const normalizeBaseUrl = (input: string, name: string): Effect.Effect<string, Co
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return invalid("must be an http or https URL")
   if (url.username !== "" || url.password !== "") return invalid("must not hold credentials")
-  if (url.search !== "" || url.hash !== "") return invalid("must not hold a query or fragment")
+  // A bare trailing `?` or `#` parses to an empty search or hash, yet `href` keeps it and
+  // every request path would be appended after it; only the raw text shows it.
+  if (url.search !== "" || url.hash !== "" || /[?#]/.test(input)) return invalid("must not hold a query or fragment")
   return Effect.succeed(url.href.endsWith("/") ? url.href : `${url.href}/`)
 }
