@@ -84,8 +84,9 @@ export declare namespace PlivoConfig {
     readonly userAgent?: string
     /**
      * A hook to add tracing, proxies or logging to the underlying `HttpClient`. It must not
-     * retry or follow redirects: the client retries by its own policy, and a POST it sees
-     * leave twice in one attempt fails as "may have been delivered" instead of succeeding.
+     * retry or follow redirects: the client retries by its own policy, and any second
+     * request it makes within one attempt (whatever the method) is refused before it
+     * leaves, so the call fails with a `TransportError` ("may have been delivered").
      */
     readonly transformClient?: (client: HttpClient.HttpClient) => HttpClient.HttpClient
   }
