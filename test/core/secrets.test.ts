@@ -334,7 +334,7 @@ describe("bodies that echo the credential encoded", () => {
   const rawJson = (status: number, body: string, headers: Record<string, string> = {}) =>
     StubHttpClient.text(status, body, { "content-type": "application/json", ...headers })
 
-  const bodies: Record<string, StubHttpClient.StubResponse> = {
+  const bodies: Record<string, ReturnType<typeof StubHttpClient.text>> = {
     "Unicode/": rawJson(418, `{"echo":"${everyCharEscaped(header)}"}`),
     "UnicodeError/": rawJson(400, `{"api_id":"a","error":"bad ${everyCharEscaped(CODED_TOKEN)}"}`),
     "Slashes/": rawJson(418, JSON.stringify({ echo: header }).replace(/\//g, "\\/")),
