@@ -3,10 +3,13 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import { PlivoClient, PlivoConfig, RetryPolicy } from "@plivo-effect/core"
+import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
-import { clients, json, refusedPort, serve } from "./loopback.js"
+import { clients, type Handler, json, refusedPort, serve } from "./loopback.js"
 
 const authId = "MAREDIRECTREDIRECT00"
 const SendResult = Schema.Struct({ api_id: Schema.String, message_uuid: Schema.Array(Schema.String) })
@@ -166,4 +169,67 @@ describe("a send that fails after it may have been written is not repeated", () 
       expect(error._tag).toBe("TransportError")
       expect(error._tag === "TransportError" && error.mayHaveBeenDelivered).toBe(false)
     }))
+})
+
+describe("a transformClient's second request within one attempt never leaves", () => {
+  const queued = { api_id: "second", message: "message(s) queued", message_uuid: ["second-uuid"] }
+  /** Fails the first request with `fail`, answers every later one with a queued send. */
+  const failFirst = (fail: Handler): Handler => {
+    let n = 0
+    return (seen, response, request) => (n++ === 0 ? fail(seen, response, request) : json(response, 202, queued))
+  }
+  const busy: Handler = (_, response) => {
+    response.writeHead(503)
+    response.end("busy")
+  }
+  const reset: Handler = (_, __, request) => request.socket.destroy()
+  const retrying: ReadonlyArray<
+    readonly [string, (client: HttpClient.HttpClient) => HttpClient.HttpClient, Handler]
+  > = [
+    ["HttpClient.retryTransient after a 503", (c) => HttpClient.retryTransient(c, { times: 2, mode: "both" }), busy],
+    ["HttpClient.retryTransient after a reset", (c) => HttpClient.retryTransient(c, { times: 2 }), reset],
+    ["HttpClient.retry after a reset", (c) => HttpClient.retry(c, Schedule.recurs(2)), reset]
+  ]
+
+  for (const [name, http] of clients) {
+    for (const [label, transformClient, handler] of retrying) {
+      it.live(`${name}: ${label} sends the POST once and fails typed`, () =>
+        Effect.gen(function*() {
+          const server = yield* serve(failFirst(handler))
+          const error = yield* Effect.flip(Effect.provide(send, plivo(server.origin, http, { transformClient })))
+          expect(server.count("POST")).toBe(1)
+          expect(error._tag).toBe("TransportError")
+          expect(error._tag === "TransportError" && error.mayHaveBeenDelivered).toBe(true)
+          expect(error._tag === "TransportError" && error.description).toContain("ERR_PLIVO_REPEATED_REQUEST")
+          expect(JSON.stringify(error)).not.toContain("second-uuid")
+        }).pipe(Effect.scoped))
+    }
+
+    for (const method of ["GET", "DELETE"] as const) {
+      it.live(`${name}: a ${method} whose transformClient follows a redirect sends nothing to the other origin`, () =>
+        Effect.gen(function*() {
+          const foreign = yield* serve((_, response) =>
+            json(response, 200, { api_id: "foreign", message_uuid: ["foreign-uuid"] })
+          )
+          const server = yield* serve((_, response) => {
+            response.writeHead(302, { location: `${foreign.origin}/steal/` })
+            response.end()
+          })
+          const layer = plivo(server.origin, http, {
+            transformClient: (client) => HttpClient.followRedirects(client, 3)
+          })
+          const call = Effect.flatMap(PlivoClient, (c) =>
+            method === "GET"
+              ? Effect.asVoid(c.get(["Message"], { schema: SendResult }))
+              : Effect.asVoid(c.del(["Message", "x"], { schema: SendResult })))
+          const exit = yield* Effect.exit(Effect.provide(call, layer))
+          expect(foreign.seen).toHaveLength(0)
+          expect(exit._tag === "Failure" && Cause.failureOption(exit.cause).pipe(Option.map((e) => e._tag))).toEqual(
+            Option.some("TransportError")
+          )
+          expect(JSON.stringify(exit)).not.toContain("foreign-uuid")
+          expect(server.count(method)).toBeGreaterThanOrEqual(1)
+        }).pipe(Effect.scoped))
+    }
+  }
 })

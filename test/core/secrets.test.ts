@@ -320,3 +320,90 @@ describe("bodies that echo the credential", () => {
       )
     ))
 })
+
+describe("bodies that echo the credential encoded", () => {
+  // Chosen so that its Base64 holds both `+` and `/`, and the token itself has characters
+  // that percent-encoding changes.
+  const CODED_TOKEN = "Enc10~Sentinel?Token>0123456789abcdef"
+  const pair = `${authId}:${CODED_TOKEN}`
+  const encoded = Buffer.from(pair).toString("base64")
+  const header = `Basic ${encoded}`
+  const hex = (text: string) => Buffer.from(text).toString("hex")
+  const everyCharEscaped = (text: string) =>
+    [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")
+  const rawJson = (status: number, body: string, headers: Record<string, string> = {}) =>
+    StubHttpClient.text(status, body, { "content-type": "application/json", ...headers })
+
+  const bodies: Record<string, ReturnType<typeof StubHttpClient.text>> = {
+    "Unicode/": rawJson(418, `{"echo":"${everyCharEscaped(header)}"}`),
+    "UnicodeError/": rawJson(400, `{"api_id":"a","error":"bad ${everyCharEscaped(CODED_TOKEN)}"}`),
+    "Slashes/": rawJson(418, JSON.stringify({ echo: header }).replace(/\//g, "\\/")),
+    "HexLower/": StubHttpClient.text(418, `dump ${hex(CODED_TOKEN)} and ${hex(pair)}`),
+    "HexUpper/": StubHttpClient.text(418, `DUMP ${hex(CODED_TOKEN).toUpperCase()} ${hex(encoded).toUpperCase()}`),
+    "Lower/": StubHttpClient.text(418, header.toLowerCase()),
+    "Upper/": StubHttpClient.text(500, `${header.toUpperCase()} ${CODED_TOKEN.toUpperCase()}`),
+    "Percent/": StubHttpClient.text(
+      418,
+      `?a=${encodeURIComponent(header)}&t=${encodeURIComponent(CODED_TOKEN)}&p=${encodeURIComponent(pair).toLowerCase()}`
+    ),
+    "Location/": StubHttpClient.empty(302, {
+      location: `http://127.0.0.1:1/?a=${encodeURIComponent(header)}&t=${encodeURIComponent(CODED_TOKEN)}`
+    })
+  }
+
+  /** Every form checked, compared after the escapes are decoded and the case folded. */
+  const forbidden = [
+    CODED_TOKEN,
+    pair,
+    encoded.replace(/=+$/, ""),
+    hex(CODED_TOKEN),
+    hex(pair),
+    hex(encoded.replace(/=+$/, "")),
+    encodeURIComponent(CODED_TOKEN),
+    encodeURIComponent(pair),
+    encodeURIComponent(encoded)
+  ].map((form) => form.toLowerCase())
+  const normalised = (text: string) =>
+    text.replace(/\\u([0-9a-fA-F]{4})/g, (_, code: string) => String.fromCharCode(parseInt(code, 16)))
+      .replace(/\\\//g, "/")
+      .toLowerCase()
+
+  it.effect("are scrubbed in every encoding from error fields, messages and Cause.pretty", () =>
+    Effect.gen(function*() {
+      expect(encoded).toMatch(/\+.*\/|\/.*\+/)
+      const client = yield* PlivoClient
+      for (const resource of Object.keys(bodies)) {
+        const exit = yield* Effect.exit(client.get([resource.slice(0, -1)], { schema: Schema.Struct({}) }))
+        expect(Exit.isFailure(exit)).toBe(true)
+        if (!Exit.isFailure(exit)) continue
+        const error = Cause.squash(exit.cause)
+        const fields = typeof error === "object" && error !== null ? Object.values(error).map(String) : []
+        expect([resource, fields.join(" ")].join(" ")).toContain("<redacted>")
+        for (const text of [...fields, String(error), JSON.stringify(error), Cause.pretty(exit.cause)]) {
+          const plain = normalised(text)
+          for (const form of forbidden) expect(plain, `${resource} ${form}`).not.toContain(form)
+        }
+      }
+    }).pipe(
+      Effect.provide(
+        StubHttpClient.layerClient((request) => bodies[request.resource] ?? StubHttpClient.json(404, {}), {
+          authToken: CODED_TOKEN,
+          retry: RetryPolicy.none
+        })
+      )
+    ))
+
+  it.effect("a body that holds no credential keeps its escapes", () =>
+    Effect.gen(function*() {
+      const client = yield* PlivoClient
+      const error = yield* Effect.flip(client.get(["Plain"], { schema: Schema.Struct({}) }))
+      expect(error._tag === "UnexpectedStatusError" && error.body).toBe(String.raw`{"note":"caf\u00e9 a\/b"}`)
+    }).pipe(
+      Effect.provide(
+        StubHttpClient.layerClient(() => rawJson(418, String.raw`{"note":"caf\u00e9 a\/b"}`), {
+          authToken: CODED_TOKEN,
+          retry: RetryPolicy.none
+        })
+      )
+    ))
+})

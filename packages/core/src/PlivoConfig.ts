@@ -84,8 +84,9 @@ export declare namespace PlivoConfig {
     readonly userAgent?: string
     /**
      * A hook to add tracing, proxies or logging to the underlying `HttpClient`. It must not
-     * retry or follow redirects: the client retries by its own policy, and a POST it sees
-     * leave twice in one attempt fails as "may have been delivered" instead of succeeding.
+     * retry or follow redirects: the client retries by its own policy, and any second
+     * request it makes within one attempt (whatever the method) is refused before it
+     * leaves, so the call fails with a `TransportError` ("may have been delivered").
      */
     readonly transformClient?: (client: HttpClient.HttpClient) => HttpClient.HttpClient
   }
@@ -204,6 +205,8 @@ const normalizeBaseUrl = (input: string, name: string): Effect.Effect<string, Co
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return invalid("must be an http or https URL")
   if (url.username !== "" || url.password !== "") return invalid("must not hold credentials")
-  if (url.search !== "" || url.hash !== "") return invalid("must not hold a query or fragment")
+  // A bare trailing `?` or `#` parses to an empty search or hash, yet `href` keeps it and
+  // every request path would be appended after it; only the raw text shows it.
+  if (url.search !== "" || url.hash !== "" || /[?#]/.test(input)) return invalid("must not hold a query or fragment")
   return Effect.succeed(url.href.endsWith("/") ? url.href : `${url.href}/`)
 }

@@ -78,6 +78,26 @@ describe("PlivoConfig errors", () => {
       )
     }))
 
+  it.effect("a base URL ending in a bare ? or # is refused, named as the variable or the option", () =>
+    Effect.gen(function*() {
+      const env = { PLIVO_AUTH_ID: "MA123", PLIVO_AUTH_TOKEN: TOKEN }
+      for (const suffix of ["?", "#", "?#", "?a=1", "#top"]) {
+        const fromVariable = yield* failure(fromEnv({ ...env, PLIVO_BASE_URL: `http://127.0.0.1:9/v1/${suffix}` }))
+        expect(fromVariable.error.message).toBe(
+          "PLIVO_BASE_URL must not hold a query or fragment (the default is https://api.plivo.com/v1/)"
+        )
+        const fromOption = yield* failure(
+          PlivoConfig.make({ authId: "MA123", authToken: TOKEN, baseUrl: `http://127.0.0.1:9/v1${suffix}` })
+        )
+        expect(fromOption.error.message).toBe(
+          "baseUrl must not hold a query or fragment (the default is https://api.plivo.com/v1/)"
+        )
+      }
+      // An encoded `?` is part of the path, not a query.
+      const encoded = yield* PlivoConfig.make({ authId: "MA123", authToken: TOKEN, baseUrl: "http://127.0.0.1:9/v1/%3F" })
+      expect(encoded.baseUrl).toBe("http://127.0.0.1:9/v1/%3F/")
+    }))
+
   it.effect("values passed to layer(options) are named as the option", () =>
     Effect.gen(function*() {
       const authId = yield* failure(PlivoConfig.make({ authId: "MA 123", authToken: TOKEN }))

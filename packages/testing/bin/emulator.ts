@@ -48,11 +48,32 @@ const startFailure = (error: { readonly cause: unknown; readonly message: string
   return detail === "" ? `cannot listen on ${where}${code === undefined ? "" : ` (${code})`}` : detail
 }
 
+const invalid = (option: string, why: string) => Effect.fail(`invalid ${option}: ${why}\n${usage}`)
+
+// `Number` would take "0x50", "1e4" or " 80" for a port; only plain decimal digits are one.
+const portOf = (text: string | undefined): Effect.Effect<number, string> => {
+  if (text === undefined) return Effect.succeed(0)
+  const port = /^[0-9]{1,5}$/.test(text) ? Number(text) : Number.NaN
+  return port <= 65_535 ? Effect.succeed(port) : invalid("--port", `${JSON.stringify(text)} is not a decimal number from 0 to 65535`)
+}
+
+// The printed credentials must be ones PlivoConfig accepts: an alphanumeric Auth ID and a
+// token that is not empty. The token is never echoed, not even here.
+const checkCredentials = (authId: string | undefined, authToken: string | undefined): Effect.Effect<void, string> => {
+  if (authId !== undefined && !/^[A-Za-z0-9]+$/.test(authId)) {
+    return invalid("--auth-id", `${JSON.stringify(authId)} is not plain alphanumeric, like MAXXXXXXXXXXXXXXXXXX`)
+  }
+  if (authToken !== undefined && !/^[\x21-\x7e]+$/.test(authToken)) {
+    return invalid("--auth-token", authToken === "" ? "it is empty" : "it must be printable ASCII without spaces")
+  }
+  return Effect.void
+}
+
 const main = Effect.gen(function*() {
   const args = yield* parsed
   if (args.help === true) return yield* Console.log(usage)
-  const port = args.port === undefined ? 0 : Number(args.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) return yield* Effect.fail(`invalid --port\n${usage}`)
+  const port = yield* portOf(args.port)
+  yield* checkCredentials(args["auth-id"], args["auth-token"])
   const layer = PlivoEmulator.layerServer({
     port,
     authId: args["auth-id"],

@@ -128,6 +128,31 @@ describe("the emulator command", () => {
     Effect.flatMap(freePort, (port) =>
       servesOn("pnpm", ["--filter", "@plivo-effect/testing", "emulator", "--", "--port", String(port)], port)), 90_000)
 
+  it.live("bad arguments: a usage error naming the option, exit 1, nothing served", () =>
+    Effect.gen(function*() {
+      const cases: ReadonlyArray<readonly [ReadonlyArray<string>, string]> = [
+        [["--port", "0x9c41"], "invalid --port: \"0x9c41\" is not a decimal number from 0 to 65535"],
+        [["--port", "0x50"], "invalid --port: \"0x50\""],
+        [["--port", "1e4"], "invalid --port: \"1e4\""],
+        [["--port=65536"], "invalid --port: \"65536\""],
+        [["--port", " 80"], "invalid --port: \" 80\""],
+        [["--auth-id", "bad id!"], "invalid --auth-id: \"bad id!\" is not plain alphanumeric"],
+        [["--auth-id="], "invalid --auth-id: \"\" is not plain alphanumeric"],
+        [["--auth-token="], "invalid --auth-token: it is empty"],
+        [["--auth-token", "two words"], "invalid --auth-token: it must be printable ASCII without spaces"]
+      ]
+      yield* Effect.forEach(cases, ([args, message]) =>
+        Effect.scoped(Effect.gen(function*() {
+          const running = yield* start("node", [...tsxBin, ...args])
+          const code = yield* exitCode(running)
+          expect(running.output(), args.join(" ")).toContain(message)
+          expect(running.output()).toContain("usage: emulator")
+          expect(running.output()).not.toContain("listening")
+          expect(running.output()).not.toContain("two words")
+          expect(code).toBe(1)
+        })), { concurrency: 3, discard: true })
+    }), 180_000)
+
   it.live("a port in use: says so and exits non-zero (bin directly and through pnpm)", () =>
     Effect.scoped(Effect.gen(function*() {
       const port = portOf(yield* listen(0))

@@ -12,39 +12,69 @@ const REDACTED = "<redacted>"
  */
 const MIN_TOKEN = 8
 
-const base64 = (text: string): string | undefined => {
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
+
+/** As `HttpClientRequest.basicAuth` encodes (`btoa`, Latin-1), else the UTF-8 bytes. */
+const base64 = (text: string): string => {
   try {
     return btoa(text)
   } catch {
-    // btoa refuses characters outside Latin-1; the UTF-8 bytes are what goes on the wire.
     let binary = ""
-    for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte)
+    for (const byte of utf8(text)) binary += String.fromCharCode(byte)
     return btoa(binary)
   }
 }
 
+const hex = (text: string): string => {
+  let out = ""
+  for (const byte of utf8(text)) out += byte.toString(16).padStart(2, "0")
+  return out
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+
+/** JSON's and JavaScript's escapes a server may write the credential with: `\u002F`, `\/`. */
+const ESCAPE = /\\(?:u([0-9a-fA-F]{4})|\/)/g
+
+const unescapeText = (text: string): string =>
+  text.includes("\\")
+    ? text.replace(ESCAPE, (_, code: string | undefined) => (code === undefined ? "/" : String.fromCharCode(parseInt(code, 16))))
+    : text
+
 /**
- * The scrubber for one account: the token, `authId:token`, and its Base64 (standard,
- * unpadded and URL-safe) that `Authorization: Basic …` carries.
+ * The scrubber for one account. What a server (or a proxy) may echo of the request: the
+ * token, `authId:token`, and the Base64 of the pair that `Authorization: Basic …` carries
+ * (standard, unpadded, URL-safe), each also percent-encoded (a query string, a
+ * `Location`) and in hex (a byte dump). Matching ignores case, so a lower-cased header or
+ * upper-case hex is caught too, and runs over the text with `\uXXXX` and `\/` escapes
+ * decoded. The forms and their pattern are built here once per client; a text is
+ * scrubbed only when an error is built from it.
  */
 export const make = (authId: string, authToken: Redacted.Redacted<string>): Scrub => {
   const token = Redacted.value(authToken)
   const pair = `${authId}:${token}`
   const encoded = base64(pair)
+  const unpadded = encoded.replace(/=+$/, "")
+  const plain = [encoded, unpadded, unpadded.replace(/\+/g, "-").replace(/\//g, "_")]
+  if (token !== "") plain.push(pair)
+  if (token.length >= MIN_TOKEN) plain.push(token)
   const forms = new Set<string>()
-  if (encoded !== undefined) {
-    forms.add(encoded)
-    forms.add(encoded.replace(/=+$/, ""))
-    forms.add(encoded.replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_"))
+  for (const form of plain) {
+    forms.add(form)
+    forms.add(encodeURIComponent(form))
   }
-  if (token !== "") forms.add(pair)
-  if (token.length >= MIN_TOKEN) forms.add(token)
+  forms.add(hex(unpadded))
+  if (token !== "") forms.add(hex(pair))
+  if (token.length >= MIN_TOKEN) forms.add(hex(token))
   // Longest first: the pair holds the token, so the token alone must come after it.
   const ordered = [...forms].filter((form) => form !== "").sort((a, b) => b.length - a.length)
+  const source = ordered.map(escapeRegExp).join("|")
+  const holds = new RegExp(source, "i")
+  const every = new RegExp(source, "gi")
   return (text) => {
-    let out = text
-    for (const form of ordered) if (out.includes(form)) out = out.split(form).join(REDACTED)
-    return out
+    const decoded = unescapeText(text)
+    // Only a text that holds the credential is rewritten; any other keeps its escapes.
+    return holds.test(decoded) ? decoded.replace(every, REDACTED) : text
   }
 }
 

@@ -1,13 +1,15 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
 import { constTrue } from "effect/Function"
 import * as Option from "effect/Option"
 
 /**
- * What reached the wire during one attempt, as seen by the innermost client, below any
- * `transformClient`: how many requests went out and whether any answer came back.
+ * What the client below any `transformClient` was asked for during one attempt: how many
+ * requests (only the first is let out) and whether any answer came back.
  */
 export interface Attempt {
   sends: number
@@ -30,16 +32,20 @@ export const makeAttempt = (): Attempt => ({ sends: 0, responded: false })
  *   that looks like "never sent" and gets a send repeated.
  * - the platform's `http.client` span is off: its exit holds the authenticated request,
  *   `Authorization` header included. The client's own span carries safe attributes instead.
- * - every request and every answer is counted on the current attempt.
+ * - every request and every answer is counted on the current attempt, and any request after
+ *   the first fails here without being executed. A `transformClient` that retries or follows
+ *   a redirect would otherwise repeat a send Plivo may have acted on, or hand the credential
+ *   and the request to whatever origin a `Location` names; refusing only after the answer is
+ *   too late for both.
  */
 export const guard = (
   client: HttpClient.HttpClient,
   initAtBuild: Option.Option<globalThis.RequestInit>
 ): HttpClient.HttpClient =>
-  HttpClient.transformResponse(HttpClient.withTracerDisabledWhen(client, constTrue), (execute) =>
+  HttpClient.transform(HttpClient.withTracerDisabledWhen(client, constTrue), (execute, request) =>
     Effect.gen(function*() {
       const attempt = yield* FiberRef.get(currentAttempt)
-      if (attempt !== undefined) attempt.sends++
+      if (attempt !== undefined && ++attempt.sends > 1) return yield* Effect.fail(refused(request, attempt))
       const init = Option.orElse(yield* Effect.serviceOption(FetchHttpClient.RequestInit), () => initAtBuild)
       const response = yield* Effect.provideService(execute, FetchHttpClient.RequestInit, {
         ...Option.getOrElse(init, () => ({})),
@@ -48,3 +54,25 @@ export const guard = (
       if (attempt !== undefined) attempt.responded = true
       return response
     }))
+
+/**
+ * The failure of a request refused for being the second of an attempt. Its cause carries a
+ * `code`, so the `TransportError` built from it says why; the first request may have been
+ * delivered, which `attempt.sends > 1` already tells `Transport.mayHaveBeenDelivered`.
+ */
+const refused = (request: HttpClientRequest.HttpClientRequest, attempt: Attempt) =>
+  new HttpClientError.RequestError({
+    request,
+    reason: "Transport",
+    description: "refused a second request within one Plivo request",
+    cause: Object.assign(
+      new Error(
+        `the HttpClient asked for request ${attempt.sends} of one Plivo request; it was refused before ` +
+          "it left: a transformClient must not retry or follow redirects (the SDK retries what is safe to)"
+      ),
+      { code: REPEATED_CODE }
+    )
+  })
+
+/** The `code` on the cause of a refused second request. */
+export const REPEATED_CODE = "ERR_PLIVO_REPEATED_REQUEST"
