@@ -193,7 +193,11 @@ export declare namespace PlivoEmulator {
    *   last `requestLogSize`, default 1,000, each with its `seq` since start).
    * - `fault(fault, { method?, path?, times? })`, `randomFaults(config | undefined)`,
    *   `clearFaults`; `rateLimits(enabled)`.
-   * - `uploadMedia(files)`, `media`; `reset` (forgets everything but credentials).
+   * - `uploadMedia(files)`, `media`.
+   * - `seedNumbers`, `seedAvailableNumbers`, `accountNumbers`, `availableNumbers`: the
+   *   account's phone numbers and those offered to rent.
+   * - `seedShortcode`, `powerpacks`: short codes of a Powerpack's pool, and the Powerpacks.
+   * - `reset` (forgets everything but credentials; numbers go back to the defaults).
    *
    * It is the emulator's own operations plus those of each resource it emulates.
    *
