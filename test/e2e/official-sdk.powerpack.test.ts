@@ -136,6 +136,36 @@ layer(StandaloneLive, { excludeTestServices: true, timeout: 60_000 })("the offic
       expect(offered.map((n) => n.number)).not.toContain(bought.number)
     }))
 
+  it.effect("number_priority set through the SDK reads back and orders the senders", () =>
+    Effect.gen(function*() {
+      const client = clientOf(yield* StandaloneEmulator)
+      const number_priority = [{
+        country_iso: "US",
+        service_type: "SMS",
+        priority: { priority1: "tollfree", priority2: "longcode", priority3: "shortcode" }
+      }]
+      const created = yield* call(() =>
+        client.powerpacks.create("official-sdk-priority", { sticky_sender: false, local_connect: false, number_priority })
+      ).pipe(Effect.flatMap(Schema.decodeUnknown(PowerpackSeen)))
+      const pp = yield* call(() => client.powerpacks.get(created.uuid))
+      // The SDK camel-cases what it receives.
+      expect(Reflect.get(pp, "numberPriority")).toEqual([{
+        countryIso: "US",
+        serviceType: "SMS",
+        priority: { priority1: "tollfree", priority2: "longcode", priority3: "shortcode" }
+      }])
+      yield* invoke(pp, ["add_number"], "14155550100")
+      yield* invoke(pp, ["number_pool", "tollfree", "add"], "18005550100")
+      const sent = yield* call(() => client.messages.create(null, "14155550123", "priority", {}, created.uuid)).pipe(
+        Effect.flatMap(Schema.decodeUnknown(Created))
+      )
+      const message = yield* call(() => client.messages.get(at(sent.messageUuid, 0))).pipe(
+        Effect.flatMap(Schema.decodeUnknown(MessageSeen))
+      )
+      expect(message.fromNumber).toBe("18005550100")
+      yield* invoke(pp, ["delete"], false)
+    }))
+
   it.effect("the SDK surfaces the emulator's Powerpack errors", () =>
     Effect.gen(function*() {
       const client = clientOf(yield* StandaloneEmulator)
