@@ -193,13 +193,17 @@ export declare namespace PlivoEmulator {
    *   last `requestLogSize`, default 1,000, each with its `seq` since start).
    * - `fault(fault, { method?, path?, times? })`, `randomFaults(config | undefined)`,
    *   `clearFaults`; `rateLimits(enabled)`.
-   * - `uploadMedia(files)`, `media`; `reset` (forgets everything but credentials).
+   * - `uploadMedia(files)`, `media`.
+   * - `seedNumbers`, `seedAvailableNumbers`, `accountNumbers`, `availableNumbers`: the
+   *   account's phone numbers and those offered to rent.
+   * - `seedShortcode`, `powerpacks`: short codes of a Powerpack's pool, and the Powerpacks.
+   * - `reset` (forgets everything but credentials; numbers go back to the defaults).
    *
    * It is the emulator's own operations plus those of each resource it emulates.
    *
    * @since 0.1.0
    */
-  export interface Service extends Controls, MessageOperations, MediaOperations {}
+  export interface Service extends Controls, MessageOperations, MediaOperations, NumberOperations, PowerpackOperations {}
 
   /**
    * What every emulator has whatever resources it emulates: credentials, the request
@@ -250,6 +254,86 @@ export declare namespace PlivoEmulator {
   export interface MediaOperations {
     readonly uploadMedia: (files: ReadonlyArray<MediaFile>) => Effect.Effect<ReadonlyArray<Media>>
     readonly media: Effect.Effect<ReadonlyArray<Media>>
+  }
+
+  /**
+   * The operations of the account's phone numbers: numbers rented into the account and
+   * numbers offered to rent (`GET PhoneNumber/`, buy-and-add). Out of the box the account
+   * owns `defaultAccountNumbers` and may rent `defaultAvailableNumbers`.
+   *
+   * @since 0.1.0
+   */
+  export interface NumberOperations {
+    /** Rents numbers into the account (replacing one already there with the same number). */
+    readonly seedNumbers: (numbers: ReadonlyArray<SeedNumber>) => Effect.Effect<ReadonlyArray<AccountNumber>>
+    /** Offers numbers to rent; a number already rented is left where it is. */
+    readonly seedAvailableNumbers: (numbers: ReadonlyArray<SeedNumber>) => Effect.Effect<ReadonlyArray<AccountNumber>>
+    /** The numbers rented in the account, in the order they were rented. */
+    readonly accountNumbers: Effect.Effect<ReadonlyArray<AccountNumber>>
+    /** The numbers offered to rent. */
+    readonly availableNumbers: Effect.Effect<ReadonlyArray<AccountNumber>>
+  }
+
+  /**
+   * A phone number to seed. `country_iso2` defaults to the country of its prefix, `type`
+   * to `fixed` (`tollfree` for a US/CA 8XX number), `sms` to true, `mms` to true for
+   * US/CA numbers and false elsewhere.
+   *
+   * @since 0.1.0
+   */
+  export interface SeedNumber {
+    readonly number: string
+    readonly country_iso2?: string | undefined
+    readonly type?: NumberType | undefined
+    readonly sms?: boolean | undefined
+    readonly mms?: boolean | undefined
+  }
+
+  /**
+   * A phone number of the account, or offered to it.
+   *
+   * @since 0.1.0
+   */
+  export interface AccountNumber {
+    readonly number: string
+    readonly countryIso2: string
+    readonly type: NumberType
+    readonly sms: boolean
+    readonly mms: boolean
+  }
+
+  /**
+   * @since 0.1.0
+   */
+  export type NumberType = "fixed" | "mobile" | "tollfree"
+
+  /**
+   * The operations of `Powerpack/` and its number pools. Short codes have no API (Plivo
+   * adds them through support), so they are seeded here.
+   *
+   * @since 0.1.0
+   */
+  export interface PowerpackOperations {
+    /**
+     * Links a short code to a Powerpack's pool. Fails when the Powerpack is unknown, when
+     * its pool already has a short code of that country (one US and one Canadian per
+     * Powerpack), or when the short code is in another Powerpack.
+     */
+    readonly seedShortcode: (input: SeedShortcode) => Effect.Effect<void, Cause.IllegalArgumentException>
+    /** The Powerpacks, as `GET Powerpack/{uuid}/` returns them (without `api_id`), oldest first. */
+    readonly powerpacks: Effect.Effect<ReadonlyArray<Readonly<Record<string, unknown>>>>
+  }
+
+  /**
+   * A short code for `seedShortcode`.
+   *
+   * @since 0.1.0
+   */
+  export interface SeedShortcode {
+    readonly powerpackUuid: string
+    readonly shortcode: string
+    /** `US` or `CA`. */
+    readonly country_iso2: "US" | "CA"
   }
 
   /**

@@ -52,7 +52,7 @@ describe("PlivoEmulator HTTP surface", () => {
 
   it.effect("404 on unknown paths, inside and outside the account", () =>
     withEmulator(Effect.gen(function*() {
-      for (const path of ["Call/", "Message/abc/Nope/", "Powerpack/"]) {
+      for (const path of ["Call/", "Message/abc/Nope/", "Powerpack/abc/Nope/"]) {
         const r = yield* call("GET", path)
         expect(r.status, path).toBe(404)
         expect((yield* decode(ErrorBody)(r.body)).error).toBe("not found")

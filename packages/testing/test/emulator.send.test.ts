@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
 import { PlivoEmulator } from "../src/PlivoEmulator.js"
 import { call, decode, ErrorBody, GetMessageResponse, sendSms, SendResponse } from "./emulator.support.js"
 
@@ -155,13 +156,17 @@ describe("PlivoEmulator POST Message/", () => {
 
   it.effect("a Powerpack send uses a pool sender and records the Powerpack", () =>
     withEmulator(Effect.gen(function*() {
-      const r = yield* call("POST", "Message/", {
-        json: { powerpack_uuid: "d6d4a5f0-0000-4000-8000-000000000001", dst: "14155550123", text: "x" }
-      })
+      const created = yield* call("POST", "Powerpack/", { json: { name: "send-test" } })
+      const { number_pool, uuid } = yield* decode(Schema.Struct({ uuid: Schema.String, number_pool: Schema.String }))(
+        created.body
+      )
+      const pool = number_pool.split("/")[5] ?? ""
+      expect((yield* call("POST", `NumberPool/${pool}/Number/14155550101/`, { json: {} })).status).toBe(200)
+      const r = yield* call("POST", "Message/", { json: { powerpack_uuid: uuid, dst: "14155550123", text: "x" } })
       expect(r.status).toBe(202)
       const { message_uuid } = yield* decode(SendResponse)(r.body)
       const get = yield* call("GET", `Message/${message_uuid[0]}/`)
-      expect(get.body).toMatchObject({ powerpack_id: "d6d4a5f0-0000-4000-8000-000000000001", from_number: "14155550100" })
+      expect(get.body).toMatchObject({ powerpack_id: uuid, from_number: "14155550101" })
     })))
 
   it.effect("log=false masks the destination number", () =>

@@ -6,9 +6,13 @@
  */
 import { MediaResource } from "./media/resource.js"
 import { MessageResource } from "./message/resource.js"
+import { NumberResource } from "./number/resource.js"
+import { PowerpackResource } from "./powerpack/resource.js"
 import { none } from "./resource.js"
 
 /** @internal */
 export const resources = none
   .add(MessageResource)
   .add(MediaResource)
+  .add(NumberResource)
+  .add(PowerpackResource)

@@ -126,6 +126,8 @@ export const recordsForSend = (
     readonly nextSeq: () => number
     readonly requesterIp: string
     readonly requestBody: unknown
+    /** The sender of each destination, when it is not `plan.from` (a Powerpack's pick). */
+    readonly senders?: ReadonlyMap<string, string> | undefined
   }
 ): ReadonlyArray<MessageRecord> =>
   plan.destinations.map((to) =>
@@ -136,7 +138,7 @@ export const recordsForSend = (
       type: plan.type,
       state: "queued",
       errorCode: null,
-      from: plan.from,
+      from: options.senders?.get(to) ?? plan.from,
       to,
       text: plan.text,
       powerpackId: plan.powerpackId,

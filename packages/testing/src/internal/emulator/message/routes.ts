@@ -11,6 +11,7 @@ import { payloadTooLarge, readBody } from "../body.js"
 import type { RequestContext } from "../context.js"
 import { parseJsonBody } from "../json.js"
 import { MediaLibrary } from "../media/port.js"
+import { SenderPicker } from "../powerpack/port.js"
 import { decodePageParams, pageMeta } from "../pagination.js"
 import type { Handler, Route } from "../resource.js"
 import * as Responses from "../responses.js"
@@ -18,12 +19,28 @@ import { notify, startWalk } from "./lifecycle.js"
 import { decodeMessageQuery } from "./listQuery.js"
 import type { MessageRecord } from "./model.js"
 import { recordsForSend } from "./records.js"
+import type { SendPlan } from "./sendRequest.js"
 import { decodeSendBody, planSend } from "./sendRequest.js"
 import type { MessageSlice } from "./slice.js"
 import { testOutcome } from "./testNumbers.js"
 import { messageJson, messageMediaJson } from "./wire.js"
 
 const MMS_MAX_BYTES = 5 * 1024 * 1024
+
+/**
+ * A Powerpack send's sender for each destination, from its pool (`SenderPicker`). One
+ * destination without a suitable sender refuses the whole send, so nothing is queued.
+ * Without the powerpack resource every destination keeps `plan.from`.
+ */
+const pickSenders = (
+  slice: MessageSlice,
+  plan: SendPlan
+): Either.Either<ReadonlyMap<string, string> | undefined, { readonly status: 400; readonly error: string }> => {
+  const picker = slice.kernel.peer(SenderPicker)
+  if (plan.powerpackId === "" || Option.isNone(picker) || plan.type === "whatsapp") return Either.right(undefined)
+  const picked = picker.value.pick({ powerpackUuid: plan.powerpackId, destinations: plan.destinations, type: plan.type })
+  return picked._tag === "Picked" ? Either.right(picked.senders) : Either.left(picked)
+}
 
 /** `POST Message/` */
 const send = (slice: MessageSlice): Handler => (ctx) =>
@@ -43,11 +60,14 @@ const send = (slice: MessageSlice): Handler => (ctx) =>
     )
     if (Either.isLeft(planned)) return Responses.error(planned.left.status, ctx.apiId, planned.left.error)
     const plan = planned.right
+    const senders = pickSenders(slice, plan)
+    if (Either.isLeft(senders)) return Responses.error(senders.left.status, ctx.apiId, senders.left.error)
     const records = recordsForSend(plan, {
       nowMicros: ctx.nowMicros,
       nextSeq: slice.store.nextSeq,
       requesterIp: ctx.remoteIp,
-      requestBody: parsed.right
+      requestBody: parsed.right,
+      senders: senders.right
     })
     const payloadBytes = new TextEncoder().encode(plan.text ?? "").byteLength +
       plan.media.reduce((n, m) => n + m.size, 0)

@@ -83,7 +83,7 @@ export interface SendRefusal {
   readonly error: string
 }
 
-/** A Powerpack's sender; the emulator has no number pools, so all share this one. */
+/** A Powerpack send's sender until its pool picks one (and when no powerpack resource is registered). */
 export const POWERPACK_SENDER = "14155550100"
 
 const MAX_DESTINATIONS = 1000
