@@ -257,10 +257,11 @@ const endpoint = <A, E, R>(
     )
   }).pipe(Effect.withSpan(`MessagingWebhooks.${kind}`))
 
+// 413 and 408 close the connection: the rest of the body was never read.
 const refusal: Record<WebhookRequest.ReadFailure, HttpServerResponse.HttpServerResponse> = {
-  TooLarge: HttpServerResponse.text("request body too large", { status: 413 }),
+  TooLarge: HttpServerResponse.text("request body too large", { status: 413, headers: { connection: "close" } }),
   Unreadable: HttpServerResponse.text("unreadable request body", { status: 400 }),
-  Timeout: HttpServerResponse.text("request body not received in time", { status: 408 })
+  Timeout: HttpServerResponse.text("request body not received in time", { status: 408, headers: { connection: "close" } })
 }
 
 // Plivo retries any answer but 2xx; the run in flight decides whether the event is done.

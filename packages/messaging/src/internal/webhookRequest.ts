@@ -3,6 +3,7 @@ import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Stream from "effect/Stream"
+import { isNodeBody, readNodeBody } from "./nodeBody.js"
 import { isCleanHttpUrl } from "./url.js"
 
 /** Why a request was refused before its signature was checked. */
@@ -35,14 +36,8 @@ const collect = (pairs: Iterable<readonly [string, string]>): Incoming => {
 
 const decoder = new TextDecoder()
 
-/**
- * Reads the body, refusing to buffer more than `maxBytes` or to wait longer than
- * `timeout` for it: a sender trickling bytes would otherwise hold the connection open
- * with no answer for as long as it likes.
- */
-const boundedText = (request: HttpServerRequest.HttpServerRequest, maxBytes: number, timeout: Duration.Duration) => {
-  const declared = Number(request.headers["content-length"] ?? "0")
-  if (declared > maxBytes) return Effect.fail<ReadFailure>("TooLarge")
+/** A web request's body, pulled chunk by chunk; failing stops the pulls and cancels the body. */
+const webBytes = (request: HttpServerRequest.HttpServerRequest, maxBytes: number) => {
   const initial: { readonly size: number; readonly parts: Array<Uint8Array> } = { size: 0, parts: [] }
   return request.stream.pipe(
     Stream.mapError((): ReadFailure => "Unreadable"),
@@ -59,8 +54,26 @@ const boundedText = (request: HttpServerRequest.HttpServerRequest, maxBytes: num
         bytes.set(part, at)
         at += part.length
       }
-      return decoder.decode(bytes)
-    }),
+      return bytes
+    })
+  )
+}
+
+/**
+ * Reads the body, refusing to buffer more than `maxBytes` or to wait longer than
+ * `timeout` for it: a sender trickling bytes would otherwise hold the connection open
+ * with no answer for as long as it likes. A Node body is read from its stream directly,
+ * so that stopping early leaves the socket up for the refusal.
+ */
+const boundedText = (request: HttpServerRequest.HttpServerRequest, maxBytes: number, timeout: Duration.Duration) => {
+  const declared = Number(request.headers["content-length"] ?? "0")
+  if (declared > maxBytes) return Effect.fail<ReadFailure>("TooLarge")
+  const source = request.source
+  const bytes: Effect.Effect<Uint8Array, ReadFailure> = isNodeBody(source)
+    ? readNodeBody(source, maxBytes)
+    : webBytes(request, maxBytes)
+  return bytes.pipe(
+    Effect.map((bytes) => decoder.decode(bytes)),
     Effect.timeoutFail({ duration: timeout, onTimeout: (): ReadFailure => "Timeout" })
   )
 }
