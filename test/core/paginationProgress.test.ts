@@ -88,3 +88,23 @@ describe("a page longer than limit", () => {
       }).pipe(Effect.provide(server((_n, offset) => range(offset, offset === 0 ? 5 : 7)))))
   }
 })
+
+describe("an odd total_count does not fail the walk", () => {
+  for (const total of [null, "7", "many"]) {
+    for (const concurrency of [1, 4]) {
+      it.effect(`total_count ${JSON.stringify(total)}, concurrency ${concurrency}: every item, in order`, () =>
+        Effect.gen(function*() {
+          const client = yield* PlivoClient
+          const items = yield* client.paginate(["Thing"], { item: Item, limit: 2, concurrency }).pipe(Stream.runCollect)
+          expect(Array.from(items, (item) => item.id)).toEqual(range(0, 7))
+        }).pipe(Effect.provide(StubHttpClient.layerClient((request) => {
+          const offset = Number(request.query["offset"])
+          return StubHttpClient.json(200, {
+            api_id: "a",
+            meta: { limit: 2, offset, total_count: total, next: offset + 2 < 7 ? "/v1/Account/X/Thing/?more" : null },
+            objects: range(offset, Math.max(0, Math.min(2, 7 - offset))).map((id) => ({ id }))
+          })
+        }))))
+    }
+  }
+})
