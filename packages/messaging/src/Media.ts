@@ -12,6 +12,7 @@ import * as Stream from "effect/Stream"
 import { Issues, isRecord, preview } from "./internal/issues.js"
 import { MAX_OFFSET } from "./internal/listQuery.js"
 import * as Upload from "./internal/upload.js"
+import { spanId } from "./internal/spanId.js"
 import { MediaList, MediaObject } from "./MediaObject.js"
 import type { MediaFile, UploadResponse } from "./MediaUpload.js"
 
@@ -121,7 +122,7 @@ export class Media extends Context.Tag("@plivo-effect/messaging/Media")<Media, M
     })
 
     const get = Effect.fn("Media.get", { attributes: resource })(function*(media_id: string) {
-      yield* Effect.annotateCurrentSpan("plivo.media_id", media_id)
+      yield* Effect.annotateCurrentSpan("plivo.media_id", spanId(media_id))
       return yield* client.get(["Media", media_id], { schema: MediaObject })
     })
 

@@ -14,6 +14,7 @@ import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { listQuery, streamQuery } from "./internal/listQuery.js"
 import * as SendBody from "./internal/sendBody.js"
+import { spanId } from "./internal/spanId.js"
 import { MessageMediaList } from "./MediaObject.js"
 import type { MessageListFilters, MessageStreamFilters } from "./MessageFilters.js"
 import { Message, MessageList } from "./MessageRecord.js"
@@ -112,7 +113,7 @@ export class Messages extends Context.Tag("@plivo-effect/messaging/Messages")<Me
     })
 
     const get = Effect.fn("Messages.get", { attributes: resource })(function*(message_uuid: string) {
-      yield* Effect.annotateCurrentSpan("plivo.message_uuid", message_uuid)
+      yield* Effect.annotateCurrentSpan("plivo.message_uuid", spanId(message_uuid))
       return yield* client.get(["Message", message_uuid], { schema: Message })
     })
 
@@ -131,12 +132,12 @@ export class Messages extends Context.Tag("@plivo-effect/messaging/Messages")<Me
       ).pipe(Stream.withSpan("Messages.stream", { attributes: resource }))
 
     const listMedia = Effect.fn("Messages.listMedia", { attributes: resource })(function*(message_uuid: string) {
-      yield* Effect.annotateCurrentSpan("plivo.message_uuid", message_uuid)
+      yield* Effect.annotateCurrentSpan("plivo.message_uuid", spanId(message_uuid))
       return yield* client.get(["Message", message_uuid, "Media"], { schema: MessageMediaList })
     })
 
     const deleteMedia = Effect.fn("Messages.deleteMedia", { attributes: resource })(function*(message_uuid: string) {
-      yield* Effect.annotateCurrentSpan("plivo.message_uuid", message_uuid)
+      yield* Effect.annotateCurrentSpan("plivo.message_uuid", spanId(message_uuid))
       yield* client.del(["Message", message_uuid, "Media"], { schema: Schema.Unknown })
     })
 
