@@ -115,8 +115,9 @@ export class MessagingWebhooks extends Context.Tag("@plivo-effect/messaging/Mess
 >() {
   /**
    * The webhook settings; the `PlivoConfig` Auth Token is always accepted. Dies at
-   * construction on a `publicBaseUrl` that is not an http(s) URL: that is a programming
-   * error, not a request failure. `publicBaseUrl` is used as written (less a trailing
+   * construction on a `publicBaseUrl` that is not an http(s) URL, or on a `maxBodyBytes`,
+   * `bodyReadTimeout` or `dedupeWindow` that is not positive and finite: that is a
+   * programming error, not a request failure. `publicBaseUrl` is used as written (less a trailing
    * `/`), never normalised, since Plivo signs the URL exactly as configured.
    */
   static readonly layer = (options: MessagingWebhooks.Options): Layer.Layer<MessagingWebhooks, never, PlivoConfig> =>
@@ -124,6 +125,8 @@ export class MessagingWebhooks extends Context.Tag("@plivo-effect/messaging/Mess
       MessagingWebhooks,
       Effect.gen(function*() {
         const config = yield* PlivoConfig
+        const unusable = WebhookRequest.checkBounds(options)
+        if (unusable !== undefined) return yield* Effect.dieMessage(`MessagingWebhooks: ${unusable}`)
         const publicBaseUrl = yield* Either.match(WebhookRequest.checkBaseUrl(options.publicBaseUrl), {
           onLeft: (why) => Effect.dieMessage(`MessagingWebhooks: publicBaseUrl ${why}`),
           onRight: Effect.succeed

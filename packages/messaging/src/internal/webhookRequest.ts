@@ -1,7 +1,9 @@
 import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
-import type * as Duration from "effect/Duration"
+import { quote } from "@plivo-effect/core/InvalidParams"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import { isNodeBody, readNodeBody } from "./nodeBody.js"
 import { isCleanHttpUrl } from "./url.js"
@@ -124,4 +126,34 @@ export const checkBaseUrl = (input: string): Either.Either<string, string> => {
   }
   if (input.includes("?") || input.includes("#")) return Either.left("must not hold a query or fragment")
   return Either.right(input.replace(/\/+$/, ""))
+}
+
+/** A positive, finite duration, or none: NaN and negatives decode to zero, `Infinity` to forever. */
+const boundedDuration = (input: unknown): boolean =>
+  Option.match(Duration.decodeUnknown(input), {
+    onNone: () => false,
+    onSome: (d) => Duration.isFinite(d) && !Duration.isZero(d)
+  })
+
+/**
+ * Why the size and time bounds of the webhook options cannot be used, if they cannot. Each
+ * is a limit: `NaN` makes every comparison false, so a `maxBodyBytes` of `NaN` would be no
+ * cap at all, and a zero, negative or infinite bound either refuses everything or nothing.
+ */
+export const checkBounds = (options: {
+  readonly maxBodyBytes?: number | undefined
+  readonly bodyReadTimeout?: Duration.DurationInput | undefined
+  readonly dedupeWindow?: Duration.DurationInput | undefined
+}): string | undefined => {
+  const { bodyReadTimeout, dedupeWindow, maxBodyBytes } = options
+  if (maxBodyBytes !== undefined && !(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes > 0)) {
+    return `maxBodyBytes must be a positive whole number of bytes, got ${quote(maxBodyBytes)}`
+  }
+  if (bodyReadTimeout !== undefined && !boundedDuration(bodyReadTimeout)) {
+    return `bodyReadTimeout must be a positive, finite duration, got ${quote(bodyReadTimeout)}`
+  }
+  if (dedupeWindow !== undefined && !boundedDuration(dedupeWindow)) {
+    return `dedupeWindow must be a positive, finite duration, got ${quote(dedupeWindow)}`
+  }
+  return undefined
 }
