@@ -69,6 +69,13 @@ export declare namespace PlivoClient {
      */
     readonly concurrency?: number
     readonly retry?: RetryPolicy
+    /**
+     * Identifies an item (its uuid or id). With it, each item is emitted once, even when a
+     * late write pushes rows onto a later page, and 3 full pages in a row with nothing new
+     * (a server cycling through or reordering pages) fail with `DecodeError` instead of
+     * requesting forever. Every key is kept for the stream's life, about 100 bytes a row.
+     */
+    readonly itemKey?: (item: A) => string
   }
 
   /**

@@ -31,6 +31,13 @@ describe("ListMeta", () => {
     expect(meta).toStrictEqual({ limit: 20, offset: 0, next: null })
     expect("page_token" in meta).toBe(false)
   })
+  it("reads total_count and count leniently: a number kept, a numeric string read, anything else absent", () => {
+    expect(decode({ total_count: 7, count: 0 })).toStrictEqual({ total_count: 7, count: 0 })
+    expect(decode({ total_count: "7", count: " 12 " })).toStrictEqual({ total_count: 7, count: 12 })
+    for (const odd of [null, "", "7.5", "-1", "many", true, {}, []]) {
+      expect(decode({ limit: 2, total_count: odd, count: odd })).toStrictEqual({ limit: 2 })
+    }
+  })
   it("rejects wrongly typed fields", () => {
     expect(Either.isLeft(Schema.decodeUnknownEither(ListMeta)({ limit: "20" }))).toBe(true)
     expect(Either.isLeft(Schema.decodeUnknownEither(ListMeta)({ next: 1 }))).toBe(true)

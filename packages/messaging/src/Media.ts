@@ -11,6 +11,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import * as Upload from "./internal/upload.js"
+import { spanId } from "./internal/spanId.js"
 import { MediaList, MediaObject } from "./MediaObject.js"
 import type { MediaFile, UploadResponse } from "./MediaUpload.js"
 
@@ -34,7 +35,11 @@ export declare namespace Media {
     readonly get: (media_id: string) => Effect.Effect<MediaObject, PlivoError>
     /** One page of `GET Media/`: `limit` 1–20 (default 20), `offset` ≥ 0. */
     readonly list: (params?: Media.ListParams) => Effect.Effect<MediaList, PlivoError>
-    /** Every media object, page after page; `limit` is the page size. */
+    /**
+     * Every media object, page after page; `limit` is the page size. None is emitted twice,
+     * and a walk that stops advancing (pages repeated, cycled or reordered, or longer than
+     * `limit`) fails with `DecodeError` rather than requesting pages forever.
+     */
     readonly stream: (params?: { readonly limit?: number }) => Stream.Stream<MediaObject, PlivoError>
   }
 
@@ -102,7 +107,7 @@ export class Media extends Context.Tag("@plivo-effect/messaging/Media")<Media, M
     })
 
     const get = Effect.fn("Media.get", { attributes: resource })(function*(media_id: string) {
-      yield* Effect.annotateCurrentSpan("plivo.media_id", media_id)
+      yield* Effect.annotateCurrentSpan("plivo.media_id", spanId(media_id))
       return yield* client.get(["Media", media_id], { schema: MediaObject })
     })
 
@@ -112,7 +117,7 @@ export class Media extends Context.Tag("@plivo-effect/messaging/Media")<Media, M
     })
 
     const stream = (params: { readonly limit?: number } = {}): Stream.Stream<MediaObject, PlivoError> =>
-      client.paginate(["Media"], { item: MediaObject, limit: params.limit ?? 20 }).pipe(
+      client.paginate(["Media"], { item: MediaObject, limit: params.limit ?? 20, itemKey: (m) => m.media_id }).pipe(
         Stream.withSpan("Media.stream", { attributes: resource })
       )
 

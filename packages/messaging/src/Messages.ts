@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { DecodeError, type PlivoError } from "@plivo-effect/core/PlivoError"
+import type { PlivoError } from "@plivo-effect/core/PlivoError"
 import { PlivoClient } from "@plivo-effect/core/PlivoClient"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
@@ -14,7 +14,7 @@ import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { listQuery, streamQuery } from "./internal/listQuery.js"
 import * as SendBody from "./internal/sendBody.js"
-import { uniqueWalk } from "./internal/uniqueWalk.js"
+import { spanId } from "./internal/spanId.js"
 import { MessageMediaList } from "./MediaObject.js"
 import type { MessageListFilters, MessageStreamFilters } from "./MessageFilters.js"
 import { Message, MessageList } from "./MessageRecord.js"
@@ -113,7 +113,7 @@ export class Messages extends Context.Tag("@plivo-effect/messaging/Messages")<Me
     })
 
     const get = Effect.fn("Messages.get", { attributes: resource })(function*(message_uuid: string) {
-      yield* Effect.annotateCurrentSpan("plivo.message_uuid", message_uuid)
+      yield* Effect.annotateCurrentSpan("plivo.message_uuid", spanId(message_uuid))
       return yield* client.get(["Message", message_uuid], { schema: Message })
     })
 
@@ -126,29 +126,18 @@ export class Messages extends Context.Tag("@plivo-effect/messaging/Messages")<Me
       Stream.unwrap(
         Effect.map(
           Effect.flatMap(Clock.currentTimeMillis, (now) => streamQuery(filters, now)),
-          (query) => {
-            const limit = filters.limit ?? 20
-            return uniqueWalk(client.paginate(["Message"], { item: Message, query, limit }), {
-              key: (message) => message.message_uuid,
-              pageSize: limit,
-              onStuck: ({ offset, reason }) =>
-                new DecodeError({
-                  method: "GET",
-                  path: "Message/",
-                  issue: `the page at offset ${offset} ${reason}: the listing does not advance`
-                })
-            })
-          }
+          (query) =>
+            client.paginate(["Message"], { item: Message, query, limit: filters.limit ?? 20, itemKey: (m) => m.message_uuid })
         )
       ).pipe(Stream.withSpan("Messages.stream", { attributes: resource }))
 
     const listMedia = Effect.fn("Messages.listMedia", { attributes: resource })(function*(message_uuid: string) {
-      yield* Effect.annotateCurrentSpan("plivo.message_uuid", message_uuid)
+      yield* Effect.annotateCurrentSpan("plivo.message_uuid", spanId(message_uuid))
       return yield* client.get(["Message", message_uuid, "Media"], { schema: MessageMediaList })
     })
 
     const deleteMedia = Effect.fn("Messages.deleteMedia", { attributes: resource })(function*(message_uuid: string) {
-      yield* Effect.annotateCurrentSpan("plivo.message_uuid", message_uuid)
+      yield* Effect.annotateCurrentSpan("plivo.message_uuid", spanId(message_uuid))
       yield* client.del(["Message", message_uuid, "Media"], { schema: Schema.Unknown })
     })
 

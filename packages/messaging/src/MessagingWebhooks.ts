@@ -128,8 +128,9 @@ export class MessagingWebhooks extends Context.Tag("@plivo-effect/messaging/Mess
 >() {
   /**
    * The webhook settings; the `PlivoConfig` Auth Token is always accepted. Dies at
-   * construction on a `publicBaseUrl` that is not an http(s) URL: that is a programming
-   * error, not a request failure. `publicBaseUrl` is used as written (less a trailing
+   * construction on a `publicBaseUrl` that is not an http(s) URL, or on a `maxBodyBytes`,
+   * `bodyReadTimeout` or `dedupeWindow` that is not positive and finite: that is a
+   * programming error, not a request failure. `publicBaseUrl` is used as written (less a trailing
    * `/`), never normalised, since Plivo signs the URL exactly as configured.
    */
   static readonly layer = (options: MessagingWebhooks.Options): Layer.Layer<MessagingWebhooks, never, PlivoConfig> =>
@@ -137,6 +138,8 @@ export class MessagingWebhooks extends Context.Tag("@plivo-effect/messaging/Mess
       MessagingWebhooks,
       Effect.gen(function*() {
         const config = yield* PlivoConfig
+        const unusable = WebhookRequest.checkBounds(options)
+        if (unusable !== undefined) return yield* Effect.dieMessage(`MessagingWebhooks: ${unusable}`)
         const publicBaseUrl = yield* Either.match(WebhookRequest.checkBaseUrl(options.publicBaseUrl), {
           onLeft: (why) => Effect.dieMessage(`MessagingWebhooks: publicBaseUrl ${why}`),
           onRight: Effect.succeed
@@ -302,10 +305,11 @@ const endpoint = <A, E, R>(
     return yield* service.once(`${kind}:${keyOf(event)}`, handle(event))
   }).pipe(Effect.withSpan(`MessagingWebhooks.${kind}`))
 
+// 413 and 408 close the connection: the rest of the body was never read.
 const refusal: Record<WebhookRequest.ReadFailure, HttpServerResponse.HttpServerResponse> = {
-  TooLarge: HttpServerResponse.text("request body too large", { status: 413 }),
+  TooLarge: HttpServerResponse.text("request body too large", { status: 413, headers: { connection: "close" } }),
   Unreadable: HttpServerResponse.text("unreadable request body", { status: 400 }),
-  Timeout: HttpServerResponse.text("request body not received in time", { status: 408 })
+  Timeout: HttpServerResponse.text("request body not received in time", { status: 408, headers: { connection: "close" } })
 }
 
 // Plivo retries any answer but 2xx; the run in flight decides whether the event is done.

@@ -260,7 +260,9 @@ describe("Media validation", () => {
     ["a Blob over 2 MiB", [{ name: "b.png", contentType: "image/png", data: new Blob([new Uint8Array(2 * 1024 * 1024 + 1)]) }], "2097153 bytes"],
     ["a file without a name", [{ ...file(1), name: "" }], "files[0].name"],
     ["a content type that is not a MIME type", [{ ...file(1), contentType: "jpeg" }], "files[0].contentType"],
-    ["data that is not bytes", [{ name: "a", contentType: "text/plain", data: "hello" }], "files[0].data"]
+    ["data that is not bytes", [{ name: "a", contentType: "text/plain", data: "hello" }], "files[0].data"],
+    ["a null file", [file(1), null], "files[1] must be a file { name, contentType, data }, got null"],
+    ["a file that is a string", ["a.jpg"], "files[0] must be a file"]
   ]
   for (const [name, files, issue] of cases) {
     it.effect(name, () => rejected(uploadUnchecked(files), issue).pipe(Effect.provide(Stub)))

@@ -24,12 +24,30 @@ const usableTotal = (meta: ListMeta | undefined): number | undefined => {
 }
 
 /**
+ * Full pages in a row that bring no new key before a keyed walk is taken to be going round
+ * in circles (a server cycling through pages, or reordering one, while ignoring `offset`).
+ * A row shifts onto a later page only through a late write above the walk, and a whole page
+ * of repeats needs `limit` of them between two fetches: three such pages in a row do not
+ * happen to a walk that advances.
+ */
+const MAX_STALE_PAGES = 3
+
+/**
  * Walks offset pages from `start`. Never trusts `total_count` to stop, nor to size any
  * work up front: with `concurrency` above 1 and a usable `total_count` on the first page,
  * offsets are produced one at a time as pages are fetched, at most `concurrency` in flight,
  * and items are still emitted in order. A full page identical to the page before it (a
  * server ignoring `offset` while `meta.next` points on) fails with `repeated` instead of
- * emitting the same items forever.
+ * emitting the same items forever; a page longer than `limit` (a server ignoring `limit`,
+ * so that no offset arithmetic is safe) fails with `stuck`.
+ *
+ * With `key`, each item is emitted once and `MAX_STALE_PAGES` full pages in a row with no
+ * new key fail with `stuck`. Every key is remembered for the whole stream, not a recent
+ * window: a row pushed back by a late write can reappear any number of pages later. That is
+ * about 100 bytes a row (10 MB per 100,000); Plivo's rate limit on `GET Message/` (20 pages
+ * a minute) keeps the growth near 0.5 MB a minute. Relying on the order instead would need
+ * no memory, but Plivo documents no order among rows of the same time, and a wrong guess
+ * there would silently drop rows.
  */
 export const stream = <A, E, R>(options: {
   readonly start: number
@@ -37,24 +55,44 @@ export const stream = <A, E, R>(options: {
   readonly concurrency: number
   readonly fetch: (offset: number) => Effect.Effect<Page<A>, E, R>
   readonly repeated: (offset: number) => E
+  readonly stuck: (offset: number, reason: string) => E
+  readonly key?: ((item: A) => string) | undefined
 }): Stream.Stream<A, E, R> =>
   Stream.suspend(() => {
-    const { concurrency, fetch, limit, repeated, start } = options
-    // Per run of the stream: the fingerprint of the last page emitted.
+    const { concurrency, fetch, key, limit, repeated, start, stuck } = options
+    // Per run of the stream: the fingerprint of the last page emitted, the keys emitted,
+    // and how many full pages in a row brought none.
     let previous: string | undefined
-    const checked = (offset: number, page: Page<A>): Effect.Effect<Page<A>, E> => {
+    const seen = new Set<string>()
+    let stale = 0
+    const checked = (offset: number, page: Page<A>): Effect.Effect<Page<A> & { readonly last: boolean }, E> => {
+      if (page.items.length > limit) {
+        return Effect.fail(stuck(offset, `holds ${page.items.length} items, more than the limit of ${limit} asked for (the server ignores limit?)`))
+      }
       if (page.fingerprint !== undefined && page.items.length > 0 && page.fingerprint === previous) {
         return Effect.fail(repeated(offset))
       }
       previous = page.fingerprint
-      return Effect.succeed(page)
+      const last = isLast(page, limit)
+      if (key === undefined) return Effect.succeed({ ...page, last })
+      const items = page.items.filter((item) => {
+        const k = key(item)
+        if (seen.has(k)) return false
+        seen.add(k)
+        return true
+      })
+      stale = items.length > 0 || page.items.length < limit ? 0 : stale + 1
+      if (stale >= MAX_STALE_PAGES) {
+        return Effect.fail(stuck(offset, `makes ${stale} full pages in a row with nothing new: the listing does not advance`))
+      }
+      return Effect.succeed({ ...page, items, last })
     }
     const sequential = (from: number): Stream.Stream<A, E, R> =>
       Stream.paginateChunkEffect(from, (offset) =>
         fetch(offset).pipe(
           Effect.flatMap((page) => checked(offset, page)),
           Effect.map((page) =>
-            [Chunk.fromIterable(page.items), isLast(page, limit) ? Option.none() : Option.some(offset + limit)] as const
+            [Chunk.fromIterable(page.items), page.last ? Option.none() : Option.some(offset + limit)] as const
           )
         ))
     if (concurrency <= 1) return sequential(start)
@@ -63,7 +101,7 @@ export const stream = <A, E, R>(options: {
         Effect.flatMap((first) => checked(start, first)),
         Effect.map((first) => {
           const head = Stream.fromIterable(first.items)
-          if (isLast(first, limit)) return head
+          if (first.last) return head
           const total = usableTotal(first.meta)
           if (total === undefined) return Stream.concat(head, sequential(start + limit))
           // total_count only bounds the concurrent part: if it ends on a full page with a
@@ -77,7 +115,7 @@ export const stream = <A, E, R>(options: {
               last = offset
               return checked(offset, page)
             }),
-            Stream.takeUntil((page) => (ended = isLast(page, limit))),
+            Stream.takeUntil((page) => (ended = page.last)),
             Stream.mapConcat((page) => page.items),
             Stream.concat(Stream.suspend(() => (ended ? Stream.empty : sequential(last + limit))))
           )

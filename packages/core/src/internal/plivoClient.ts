@@ -297,7 +297,14 @@ const makeService = (config: PlivoConfig.Service, prefix: string, http: HttpClie
           path: Either.getOrElse(Path.build(segments), () => Path.describe(segments)),
           issue: `the page at offset ${offset} repeats the page before it while meta.next points on ` +
             "(the server ignores offset?): stopped rather than emit the same items again"
-        })
+        }),
+      stuck: (offset, reason) =>
+        new DecodeError({
+          method: "GET",
+          path: Either.getOrElse(Path.build(segments), () => Path.describe(segments)),
+          issue: `the page at offset ${offset} ${reason}`
+        }),
+      key: options.itemKey
     })
   }
 

@@ -31,6 +31,7 @@ export const form = (files: ReadonlyArray<MediaFile>): Effect.Effect<FormData, I
   issues.check(files.length <= MAX_FILES, `at most ${MAX_FILES} files per upload, got ${files.length}`)
   files.forEach((file: MediaFile, i) => {
     const at = `files[${i}]`
+    if (typeof file !== "object" || file === null) return issues.add(`${at} must be a file { name, contentType, data }, got ${preview(file)}`)
     issues.check(isText(file.name), `${at}.name must be a non-empty file name`)
     issues.check(
       typeof file.contentType === "string" && MIME.test(file.contentType),

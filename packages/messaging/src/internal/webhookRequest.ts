@@ -1,8 +1,11 @@
 import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
-import type * as Duration from "effect/Duration"
+import { quote } from "@plivo-effect/core/InvalidParams"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
+import { isNodeBody, readNodeBody } from "./nodeBody.js"
 import { isCleanHttpUrl } from "./url.js"
 
 /** Why a request was refused before its signature was checked. */
@@ -35,14 +38,8 @@ const collect = (pairs: Iterable<readonly [string, string]>): Incoming => {
 
 const decoder = new TextDecoder()
 
-/**
- * Reads the body, refusing to buffer more than `maxBytes` or to wait longer than
- * `timeout` for it: a sender trickling bytes would otherwise hold the connection open
- * with no answer for as long as it likes.
- */
-const boundedText = (request: HttpServerRequest.HttpServerRequest, maxBytes: number, timeout: Duration.Duration) => {
-  const declared = Number(request.headers["content-length"] ?? "0")
-  if (declared > maxBytes) return Effect.fail<ReadFailure>("TooLarge")
+/** A web request's body, pulled chunk by chunk; failing stops the pulls and cancels the body. */
+const webBytes = (request: HttpServerRequest.HttpServerRequest, maxBytes: number) => {
   const initial: { readonly size: number; readonly parts: Array<Uint8Array> } = { size: 0, parts: [] }
   return request.stream.pipe(
     Stream.mapError((): ReadFailure => "Unreadable"),
@@ -59,8 +56,26 @@ const boundedText = (request: HttpServerRequest.HttpServerRequest, maxBytes: num
         bytes.set(part, at)
         at += part.length
       }
-      return decoder.decode(bytes)
-    }),
+      return bytes
+    })
+  )
+}
+
+/**
+ * Reads the body, refusing to buffer more than `maxBytes` or to wait longer than
+ * `timeout` for it: a sender trickling bytes would otherwise hold the connection open
+ * with no answer for as long as it likes. A Node body is read from its stream directly,
+ * so that stopping early leaves the socket up for the refusal.
+ */
+const boundedText = (request: HttpServerRequest.HttpServerRequest, maxBytes: number, timeout: Duration.Duration) => {
+  const declared = Number(request.headers["content-length"] ?? "0")
+  if (declared > maxBytes) return Effect.fail<ReadFailure>("TooLarge")
+  const source = request.source
+  const bytes: Effect.Effect<Uint8Array, ReadFailure> = isNodeBody(source)
+    ? readNodeBody(source, maxBytes)
+    : webBytes(request, maxBytes)
+  return bytes.pipe(
+    Effect.map((bytes) => decoder.decode(bytes)),
     Effect.timeoutFail({ duration: timeout, onTimeout: (): ReadFailure => "Timeout" })
   )
 }
@@ -111,4 +126,34 @@ export const checkBaseUrl = (input: string): Either.Either<string, string> => {
   }
   if (input.includes("?") || input.includes("#")) return Either.left("must not hold a query or fragment")
   return Either.right(input.replace(/\/+$/, ""))
+}
+
+/** A positive, finite duration, or none: NaN and negatives decode to zero, `Infinity` to forever. */
+const boundedDuration = (input: unknown): boolean =>
+  Option.match(Duration.decodeUnknown(input), {
+    onNone: () => false,
+    onSome: (d) => Duration.isFinite(d) && !Duration.isZero(d)
+  })
+
+/**
+ * Why the size and time bounds of the webhook options cannot be used, if they cannot. Each
+ * is a limit: `NaN` makes every comparison false, so a `maxBodyBytes` of `NaN` would be no
+ * cap at all, and a zero, negative or infinite bound either refuses everything or nothing.
+ */
+export const checkBounds = (options: {
+  readonly maxBodyBytes?: number | undefined
+  readonly bodyReadTimeout?: Duration.DurationInput | undefined
+  readonly dedupeWindow?: Duration.DurationInput | undefined
+}): string | undefined => {
+  const { bodyReadTimeout, dedupeWindow, maxBodyBytes } = options
+  if (maxBodyBytes !== undefined && !(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes > 0)) {
+    return `maxBodyBytes must be a positive whole number of bytes, got ${quote(maxBodyBytes)}`
+  }
+  if (bodyReadTimeout !== undefined && !boundedDuration(bodyReadTimeout)) {
+    return `bodyReadTimeout must be a positive, finite duration, got ${quote(bodyReadTimeout)}`
+  }
+  if (dedupeWindow !== undefined && !boundedDuration(dedupeWindow)) {
+    return `dedupeWindow must be a positive, finite duration, got ${quote(dedupeWindow)}`
+  }
+  return undefined
 }
