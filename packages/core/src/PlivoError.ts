@@ -202,7 +202,8 @@ export class TransportError extends Schema.TaggedError<TransportError>("@plivo-e
 
 /**
  * A 2xx answer whose body did not match the expected schema. `issue` describes what did
- * not match, bounded in length: it never repeats the whole body.
+ * not match, bounded in length: it never repeats the whole body. Plivo answered 2xx, so a
+ * send that fails with it was accepted: it must not be sent again.
  *
  * @since 0.1.0
  * @category errors
