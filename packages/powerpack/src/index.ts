@@ -7,6 +7,12 @@
  */
 
 /** @since 0.1.0 */
+export * from "./NumberPool.js"
+
+/** @since 0.1.0 */
+export * from "./PoolNumber.js"
+
+/** @since 0.1.0 */
 export * from "./Powerpack.js"
 
 /** @since 0.1.0 */
