@@ -206,6 +206,8 @@ console.log(JSON.stringify(process.moduleLoadList.filter((m) => /^NativeModule (
       expect(lastJsonLine(ran.stdout)).toStrictEqual({
         socketUuids: 1,
         local: { sent: 1, seen: 1, invalidIsCoreError: true },
+        pooled: { named: "packed", poolNumbers: 0 },
+        samePowerpacks: true,
         sameClient: true,
         sameMessages: true,
         sameEmulator: true,
