@@ -28,6 +28,7 @@ export default tseslint.config(
           // A sibling's barrel loads all of it: importing Messages must not load webhooks.
           { name: "@plivo-effect/core", message: "Import by module subpath, e.g. @plivo-effect/core/PlivoClient." },
           { name: "@plivo-effect/messaging", message: "Import by module subpath, e.g. @plivo-effect/messaging/Messages." },
+          { name: "@plivo-effect/powerpack", message: "Import by module subpath, e.g. @plivo-effect/powerpack/Powerpacks." },
           { name: "@plivo-effect/testing", message: "Import by module subpath, e.g. @plivo-effect/testing/PlivoEmulator." }
         ],
         patterns: [{ group: ["@plivo-effect/*/internal/*"], message: "internal/ modules are not exported." }]

@@ -2,8 +2,8 @@
  * A user's program, compiled and run by `pack.test.ts` in a throwaway project outside the
  * workspace that installed the packed tarballs. It imports by barrel and by module
  * subpath, sends one SMS over a socket to the emulator whose base URL and credentials
- * are its arguments, one more to an in-process emulator, and prints what it saw as one
- * JSON line. Type-checked there under `moduleResolution` NodeNext and Bundler.
+ * are its arguments, one more to an in-process emulator, creates a Powerpack there, and
+ * prints what it saw as one JSON line. Type-checked there under `moduleResolution` NodeNext and Bundler.
  * The workspace type-checks it too (against the sources).
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -15,6 +15,8 @@ import { InvalidParamsError, type PlivoError } from "@plivo-effect/core/PlivoErr
 import * as Messaging from "@plivo-effect/messaging"
 import { Messages } from "@plivo-effect/messaging/Messages"
 import type { SendResult } from "@plivo-effect/messaging/SendResult"
+import * as Powerpack from "@plivo-effect/powerpack"
+import { Powerpacks } from "@plivo-effect/powerpack/Powerpacks"
 import * as Testing from "@plivo-effect/testing"
 import { PlivoEmulator } from "@plivo-effect/testing/PlivoEmulator"
 import * as BigDecimal from "effect/BigDecimal"
@@ -52,11 +54,25 @@ const inProcess = Effect.gen(function*() {
   return { sent: sent.message_uuid.length, seen: seen.length, invalidIsCoreError: invalid instanceof Core.InvalidParamsError }
 }).pipe(Effect.provide(Messaging.Messaging.layer.pipe(Layer.provideMerge(Testing.PlivoEmulator.layerClient()))))
 
+// The powerpack package over the same in-process emulator: a Powerpack and its pool's id.
+const powerpack = Effect.gen(function*() {
+  const pack = yield* (yield* Powerpacks).create({ name: "packed" })
+  const pool = yield* (yield* Powerpack.NumberPool).listNumbers(pack.number_pool_uuid)
+  return { named: pack.name, poolNumbers: pool.objects.length }
+}).pipe(
+  Effect.provide(
+    Layer.mergeAll(Powerpack.Powerpacks.layer, Powerpack.NumberPool.layer).pipe(
+      Layer.provideMerge(Testing.PlivoEmulator.layerClient())
+    )
+  )
+)
+
 const internalModule = "@plivo-effect/core/internal/plivoClient"
 
 const main = async () => {
   const socket = await Effect.runPromise(overSocket)
   const local = await Effect.runPromise(inProcess)
+  const pooled = await Effect.runPromise(powerpack)
   const internal = await import(internalModule).then(
     () => "loaded",
     (error: unknown) => (error instanceof Error && "code" in error ? String(error.code) : String(error))
@@ -64,6 +80,8 @@ const main = async () => {
   const result = {
     socketUuids: socket.message_uuid.length,
     local,
+    pooled,
+    samePowerpacks: Powerpack.Powerpacks === Powerpacks,
     sameClient: Core.PlivoClient === PlivoClient,
     sameMessages: Messaging.Messages === Messages,
     sameEmulator: Testing.PlivoEmulator === PlivoEmulator,

@@ -1,0 +1,124 @@
+/**
+ * The `Powerpacks` service: create, read, change, delete and list the account's Powerpacks.
+ *
+ * @since 0.1.0
+ */
+import { PlivoClient } from "@plivo-effect/core/PlivoClient"
+import type { PlivoError } from "@plivo-effect/core/PlivoError"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
+import { deleteBody, pageQuery, powerpackBody } from "./internal/params.js"
+import { spanId } from "./internal/spanId.js"
+import { Powerpack, PowerpackList } from "./Powerpack.js"
+import type { CreatePowerpackParams, DeletePowerpackParams, UpdatePowerpackParams } from "./PowerpackParams.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export declare namespace Powerpacks {
+  /**
+   * @since 0.1.0
+   */
+  export interface Service {
+    /** `POST Powerpack/`. Creates the Powerpack and its (empty) number pool. */
+    readonly create: (params: CreatePowerpackParams) => Effect.Effect<Powerpack, PlivoError>
+    /** `GET Powerpack/{uuid}/`. */
+    readonly get: (uuid: string) => Effect.Effect<Powerpack, PlivoError>
+    /** `POST Powerpack/{uuid}/` with the given fields only; answers the whole Powerpack. */
+    readonly update: (uuid: string, params: UpdatePowerpackParams) => Effect.Effect<Powerpack, PlivoError>
+    /**
+     * `DELETE Powerpack/{uuid}/` with `{"unrent_numbers": boolean}`. A 204 and a JSON
+     * acknowledgement both succeed.
+     */
+    readonly delete: (uuid: string, params?: DeletePowerpackParams) => Effect.Effect<void, PlivoError>
+    /** One page of `GET Powerpack/`: `limit` 1–20 (default 20), `offset` ≥ 0. */
+    readonly list: (params?: Powerpacks.ListParams) => Effect.Effect<PowerpackList, PlivoError>
+    /**
+     * Every Powerpack, page after page, each once (keyed by `uuid`); a walk that stops
+     * advancing fails with `DecodeError` rather than requesting pages forever.
+     */
+    readonly stream: () => Stream.Stream<Powerpack, PlivoError>
+  }
+
+  /**
+   * @since 0.1.0
+   */
+  export interface ListParams {
+    readonly limit?: number
+    readonly offset?: number
+  }
+}
+
+const resource = { "plivo.resource": "Powerpack" }
+
+/**
+ * Powerpacks: named sender pools. A send with `powerpack_uuid` (see
+ * `@plivo-effect/messaging`) picks its sender from the Powerpack's number pool.
+ *
+ * @since 0.1.0
+ * @category services
+ * @example
+ * ```ts
+ * import { Powerpacks } from "@plivo-effect/powerpack"
+ * import * as Effect from "effect/Effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const powerpacks = yield* Powerpacks
+ *   const pack = yield* powerpacks.create({ name: "alerts", sticky_sender: true })
+ *   return pack.number_pool_uuid
+ * })
+ * ```
+ */
+export class Powerpacks extends Context.Tag("@plivo-effect/powerpack/Powerpacks")<Powerpacks, Powerpacks.Service>() {
+  /** Builds the service on a `PlivoClient`. */
+  static readonly make: Effect.Effect<Powerpacks.Service, never, PlivoClient> = Effect.gen(function*() {
+    const client = yield* PlivoClient
+
+    const create = Effect.fn("Powerpacks.create", { attributes: resource })(function*(params: CreatePowerpackParams) {
+      const body = yield* powerpackBody("Powerpacks.create", params, true)
+      const created = yield* client.post(["Powerpack"], { schema: Powerpack, body })
+      yield* Effect.annotateCurrentSpan("plivo.powerpack_uuid", spanId(created.uuid))
+      return created
+    })
+
+    const get = Effect.fn("Powerpacks.get", { attributes: resource })(function*(uuid: string) {
+      yield* Effect.annotateCurrentSpan("plivo.powerpack_uuid", spanId(uuid))
+      return yield* client.get(["Powerpack", uuid], { schema: Powerpack })
+    })
+
+    const update = Effect.fn("Powerpacks.update", { attributes: resource })(
+      function*(uuid: string, params: UpdatePowerpackParams) {
+        yield* Effect.annotateCurrentSpan("plivo.powerpack_uuid", spanId(uuid))
+        const body = yield* powerpackBody("Powerpacks.update", params, false)
+        return yield* client.post(["Powerpack", uuid], { schema: Powerpack, body })
+      }
+    )
+
+    const remove = Effect.fn("Powerpacks.delete", { attributes: resource })(
+      function*(uuid: string, params: DeletePowerpackParams = {}) {
+        yield* Effect.annotateCurrentSpan("plivo.powerpack_uuid", spanId(uuid))
+        const body = yield* deleteBody(params)
+        yield* client.del(["Powerpack", uuid], { schema: Schema.Unknown, body })
+      }
+    )
+
+    const list = Effect.fn("Powerpacks.list", { attributes: resource })(function*(params: Powerpacks.ListParams = {}) {
+      const query = yield* pageQuery(params)
+      return yield* client.get(["Powerpack"], { schema: PowerpackList, query })
+    })
+
+    const stream = (): Stream.Stream<Powerpack, PlivoError> =>
+      client.paginate(["Powerpack"], { item: Powerpack, limit: 20, itemKey: (p) => p.uuid }).pipe(
+        Stream.withSpan("Powerpacks.stream", { attributes: resource })
+      )
+
+    return { create, get, update, delete: remove, list, stream }
+  })
+
+  /** The service, given a `PlivoClient`. */
+  static readonly layer: Layer.Layer<Powerpacks, never, PlivoClient> = Layer.effect(Powerpacks, Powerpacks.make)
+}
