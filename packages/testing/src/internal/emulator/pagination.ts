@@ -3,9 +3,12 @@
  *
  * @internal
  */
+import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import type { RequestContext } from "./context.js"
+import * as Responses from "./responses.js"
 
 const Digits = Schema.String.pipe(Schema.pattern(/^\d+$/))
 
@@ -65,4 +68,30 @@ export const pageMeta = (options: {
   }
   if (options.totalCount !== undefined) meta["total_count"] = options.totalCount
   return meta
+}
+
+/**
+ * The 200 answer for one page of records held in memory: the page's slice, rendered, under
+ * `objects`, with `meta` and `total_count`. `blankLinks` answers `""` for a missing
+ * `next` / `previous`, as the number pool lists do.
+ */
+export const listPage = <A>(ctx: RequestContext, options: {
+  readonly path: string
+  readonly page: PageParams
+  readonly items: ReadonlyArray<A>
+  readonly render: (a: A) => Readonly<Record<string, unknown>>
+  readonly blankLinks?: boolean
+}): HttpServerResponse.HttpServerResponse => {
+  const { items, page } = options
+  const meta = pageMeta({
+    path: options.path,
+    query: ctx.query,
+    page,
+    hasMore: items.length > page.offset + page.limit,
+    totalCount: items.length
+  })
+  return Responses.json(200, ctx.apiId, {
+    meta: options.blankLinks === true ? { ...meta, next: meta["next"] ?? "", previous: meta["previous"] ?? "" } : meta,
+    objects: items.slice(page.offset, page.offset + page.limit).map(options.render)
+  })
 }

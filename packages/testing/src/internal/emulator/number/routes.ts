@@ -7,7 +7,7 @@
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { PlivoEmulator } from "../../../PlivoEmulator.js"
-import { decodePageParams, pageMeta } from "../pagination.js"
+import { decodePageParams, listPage } from "../pagination.js"
 import type { Handler, Route } from "../resource.js"
 import * as Responses from "../responses.js"
 import { nationalPart } from "./model.js"
@@ -71,16 +71,11 @@ const search = (store: NumberStore): Handler => (ctx) =>
       (!services.includes("sms") || n.sms) &&
       (!services.includes("mms") || n.mms)
     )
-    const { limit, offset } = page.right
-    return Responses.json(200, ctx.apiId, {
-      meta: pageMeta({
-        path: `/v1/Account/${ctx.authId}/PhoneNumber/`,
-        query: ctx.query,
-        page: page.right,
-        hasMore: matching.length > offset + limit,
-        totalCount: matching.length
-      }),
-      objects: matching.slice(offset, offset + limit).map((n) => searchJson(n, ctx.authId))
+    return listPage(ctx, {
+      path: `/v1/Account/${ctx.authId}/PhoneNumber/`,
+      page: page.right,
+      items: matching,
+      render: (n) => searchJson(n, ctx.authId)
     })
   })
 

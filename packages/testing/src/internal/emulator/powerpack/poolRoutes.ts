@@ -11,7 +11,7 @@ import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import type { RequestContext } from "../context.js"
 import { AccountNumbers } from "../number/port.js"
-import { decodePageParams, pageMeta } from "../pagination.js"
+import { decodePageParams, listPage } from "../pagination.js"
 import type { Handler, Route } from "../resource.js"
 import * as Responses from "../responses.js"
 import type { PoolNumber, Powerpack } from "./model.js"
@@ -38,17 +38,12 @@ const poolPage = <A>(
 ): HttpServerResponse.HttpServerResponse => {
   const page = decodePageParams(ctx.query)
   if (Either.isLeft(page)) return Responses.error(400, ctx.apiId, page.left)
-  const { limit, offset } = page.right
-  const meta = pageMeta({
+  return listPage(ctx, {
     path: `/v1/Account/${ctx.authId}/${ctx.segments.slice(0, 3).join("/")}/`,
-    query: ctx.query,
     page: page.right,
-    hasMore: items.length > offset + limit,
-    totalCount: items.length
-  })
-  return Responses.json(200, ctx.apiId, {
-    meta: { ...meta, next: meta["next"] ?? "", previous: meta["previous"] ?? "" },
-    objects: items.slice(offset, offset + limit).map(render)
+    items,
+    render,
+    blankLinks: true
   })
 }
 

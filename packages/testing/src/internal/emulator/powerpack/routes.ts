@@ -8,7 +8,7 @@ import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import { uuid } from "../ids.js"
 import { AccountNumbers } from "../number/port.js"
-import { decodePageParams, pageMeta } from "../pagination.js"
+import { decodePageParams, listPage } from "../pagination.js"
 import type { Handler, Kernel, Route } from "../resource.js"
 import * as Responses from "../responses.js"
 import type { Powerpack } from "./model.js"
@@ -109,17 +109,11 @@ const list = (slice: PowerpackSlice): Handler => (ctx) =>
   Effect.sync(() => {
     const page = decodePageParams(ctx.query)
     if (Either.isLeft(page)) return Responses.error(400, ctx.apiId, page.left)
-    const all = slice.store.all()
-    const { limit, offset } = page.right
-    return Responses.json(200, ctx.apiId, {
-      meta: pageMeta({
-        path: `/v1/Account/${ctx.authId}/Powerpack/`,
-        query: ctx.query,
-        page: page.right,
-        hasMore: all.length > offset + limit,
-        totalCount: all.length
-      }),
-      objects: all.slice(offset, offset + limit).map((p) => powerpackJson(p, ctx.authId))
+    return listPage(ctx, {
+      path: `/v1/Account/${ctx.authId}/Powerpack/`,
+      page: page.right,
+      items: slice.store.all(),
+      render: (p) => powerpackJson(p, ctx.authId)
     })
   })
 
