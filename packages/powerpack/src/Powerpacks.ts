@@ -10,7 +10,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import { deleteBody, pageQuery, powerpackBody } from "./internal/params.js"
+import { deleteBody, pageParams, powerpackBody } from "./internal/params.js"
 import { spanId } from "./internal/spanId.js"
 // The schemas come from the internal module: `Powerpack.ts` imports this one for its layers.
 import * as Schemas from "./internal/powerpackSchema.js"
@@ -109,7 +109,7 @@ export class Powerpacks extends Context.Tag("@plivo-effect/powerpack/Powerpacks"
     )
 
     const list = Effect.fn("Powerpacks.list", { attributes: resource })(function*(params: Powerpacks.ListParams = {}) {
-      const query = yield* pageQuery(params)
+      const query = yield* pageParams("Powerpacks.list", params, true)
       return yield* client.get(["Powerpack"], { schema: Schemas.PowerpackList, query })
     })
 

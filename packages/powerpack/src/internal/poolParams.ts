@@ -91,24 +91,3 @@ export const shortcodeDigits = (operation: string, shortcode: unknown): Effect.E
   )
   return issues.result(operation, () => (typeof shortcode === "string" ? shortcode : ""))
 }
-
-/**
- * The short-code and toll-free lists take no filters (Plivo documents none); `limit` and
- * `offset` only, and a stream sets its own offset.
- */
-export const pageParams = (
-  operation: string,
-  params: unknown,
-  paged: boolean
-): Effect.Effect<Record<string, number>, InvalidParamsError> => {
-  const issues = new Issues()
-  if (!isObject(issues, params, "the parameters")) return issues.result(operation, () => ({}))
-  checkKeys(issues, params, paged ? ["limit", "offset"] : ["limit"])
-  const { limit, offset } = params
-  issues.checkLimit(limit)
-  issues.checkOffset(offset)
-  return issues.result(operation, () => ({
-    ...(typeof limit === "number" ? { limit } : {}),
-    ...(typeof offset === "number" ? { offset } : {})
-  }))
-}

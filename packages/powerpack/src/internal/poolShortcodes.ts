@@ -4,7 +4,8 @@ import * as Schema from "effect/Schema"
 import type { NumberPool } from "../NumberPool.js"
 import { PoolShortcode, PoolShortcodeList } from "../PoolShortcode.js"
 import { annotate, poolStream, resource } from "./poolCalls.js"
-import { pageParams, shortcodeDigits } from "./poolParams.js"
+import { pageParams } from "./params.js"
+import { shortcodeDigits } from "./poolParams.js"
 
 type Shortcodes = Pick<NumberPool.Service, "listShortcodes" | "streamShortcodes" | "getShortcode" | "removeShortcode">
 

@@ -4,7 +4,8 @@ import * as Schema from "effect/Schema"
 import type { NumberPool } from "../NumberPool.js"
 import { PoolNumber, PoolNumberList } from "../PoolNumber.js"
 import { annotate, poolStream, resource } from "./poolCalls.js"
-import { pageParams, poolNumber, removeBody } from "./poolParams.js"
+import { pageParams } from "./params.js"
+import { poolNumber, removeBody } from "./poolParams.js"
 
 type Tollfree = Pick<
   NumberPool.Service,
