@@ -70,5 +70,13 @@ describe("examples run against the emulator", { timeout: 120_000 }, () => {
       expect(stdout).toContain("Plivo answered 429, then 429, then 200")
       expect(stdout).toContain("4 delivery reports received through the verified webhook")
       expect(stdout).toContain("2 rate-limit answers absorbed by the retry policy")
+      // The Powerpack step: local connect picks each destination's area code or country.
+      expect(stdout).toContain("6. A Powerpack: three numbers, five recipients, a sender for each")
+      expect(stdout).toContain("14155550188 ← 14155550100")
+      expect(stdout).toContain("12125550177 ← 12125550100")
+      expect(stdout).toContain("447700900321 ← 447700900100")
+      expect(stdout).toMatch(/13125550166 ← (14155550100|12125550100)\n/)
+      expect(stdout).toMatch(/16285550155 ← (14155550100|12125550100)\n/)
+      expect(stdout).toContain("5 texts sent through a Powerpack, each from a sender the pool chose")
     }))
 })

@@ -11,8 +11,6 @@ import * as Schema from "effect/Schema"
 const fields = {
   /** Present on single-number responses. */
   api_id: optional(Schema.String),
-  /** E.164 without `+`. */
-  number: Schema.String,
   /** Items show `tollfree`; list filters spell it `toll-free`. */
   type: optional(OpenEnum("fixed", "mobile", "tollfree")),
   /** Absent from older objects. */
@@ -25,16 +23,25 @@ const fields = {
 
 const Wire = Schema.Struct({
   ...fields,
+  number: optional(Schema.String),
+  // The python SDK's recorded toll-free list names the number `tollfree`.
+  tollfree: optional(Schema.String),
   number_pool_uuid: optional(Schema.String),
   numberpool_uuid: optional(Schema.String)
 })
 
-const Decoded = Schema.Struct({ ...fields, number_pool_uuid: Schema.String })
+const Decoded = Schema.Struct({
+  ...fields,
+  /** E.164 without `+`. */
+  number: Schema.String,
+  number_pool_uuid: Schema.String
+})
 
 /**
- * A pool number. Plivo's single-number answers spell the pool's id `numberpool_uuid`, its
- * lists `number_pool_uuid`; both decode to `number_pool_uuid` (the latter wins when both
- * are present), and a number with neither fails decoding.
+ * A pool number or toll-free number. Plivo's single-number answers spell the pool's id
+ * `numberpool_uuid`, its lists `number_pool_uuid`; both decode to `number_pool_uuid` (the
+ * latter wins when both are present), and a number with neither fails decoding. Likewise a
+ * toll-free item's `tollfree` key (seen in a recorded toll-free list) decodes as `number`.
  *
  * @since 0.1.0
  * @category schemas
@@ -49,11 +56,13 @@ const Decoded = Schema.Struct({ ...fields, number_pool_uuid: Schema.String })
  */
 export const PoolNumber = Schema.transformOrFail(Wire, Schema.typeSchema(Decoded), {
   strict: true,
-  decode: ({ number_pool_uuid, numberpool_uuid, ...rest }, _, ast) => {
+  decode: ({ number, number_pool_uuid, numberpool_uuid, tollfree, ...rest }, _, ast) => {
     const pool = number_pool_uuid ?? numberpool_uuid
+    const digits = number ?? tollfree
+    if (digits === undefined) return ParseResult.fail(new ParseResult.Type(ast, rest, "a pool number needs number"))
     return pool === undefined
       ? ParseResult.fail(new ParseResult.Type(ast, rest, "a pool number needs number_pool_uuid"))
-      : ParseResult.succeed({ ...rest, number_pool_uuid: pool })
+      : ParseResult.succeed({ ...rest, number: digits, number_pool_uuid: pool })
   },
   encode: (decoded) => ParseResult.succeed(decoded)
 }).annotations({ identifier: "PoolNumber" })
@@ -65,7 +74,8 @@ export const PoolNumber = Schema.transformOrFail(Wire, Schema.typeSchema(Decoded
 export interface PoolNumber extends Schema.Schema.Type<typeof PoolNumber> {}
 
 /**
- * One page of `GET NumberPool/{uuid}/Number/`. `meta.next` / `previous` come as `""` here.
+ * One page of `GET NumberPool/{uuid}/Number/` or `.../Tollfree/`. `meta.next` / `previous`
+ * come as `""` here.
  *
  * @since 0.1.0
  * @category schemas

@@ -1,12 +1,17 @@
 /**
- * A Powerpack as Plivo returns it: a named sender pool whose numbers live in a number pool.
+ * A Powerpack as Plivo returns it: a named sender pool whose numbers live in a number
+ * pool; and `Powerpack.layer`, both Powerpack services in one layer.
  *
  * @since 0.1.0
  */
-import { PlivoDateTime } from "@plivo-effect/core/PlivoDateTime"
-import { blankAsAbsent, ListPage, OpenEnum, optional } from "@plivo-effect/core/PlivoSchema"
-import * as ParseResult from "effect/ParseResult"
-import * as Schema from "effect/Schema"
+import { PlivoClient } from "@plivo-effect/core/PlivoClient"
+import type { PlivoConfig } from "@plivo-effect/core/PlivoConfig"
+import type * as ConfigError from "effect/ConfigError"
+import * as Layer from "effect/Layer"
+import type * as Schema from "effect/Schema"
+import * as internal from "./internal/powerpackSchema.js"
+import { NumberPool } from "./NumberPool.js"
+import { Powerpacks } from "./Powerpacks.js"
 
 /**
  * A number type in a priority order.
@@ -14,65 +19,22 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export const NumberType = OpenEnum("shortcode", "longcode", "tollfree")
+export const NumberType = internal.NumberType
 
 /**
  * One entry of `number_priority`: which number type a send to `country_iso` over
- * `service_type` tries first, second and third.
+ * `service_type` tries first, second and third. An unset rank decodes as absent.
  *
  * @since 0.1.0
  * @category schemas
  */
-export const NumberPriority = Schema.Struct({
-  country_iso: Schema.String,
-  service_type: OpenEnum("SMS", "MMS"),
-  // Plivo's Go SDK models each rank as nullable: an unset rank decodes as absent.
-  priority: Schema.Struct({
-    priority1: blankAsAbsent(NumberType),
-    priority2: blankAsAbsent(NumberType),
-    priority3: blankAsAbsent(NumberType)
-  })
-}).annotations({ identifier: "NumberPriority" })
+export const NumberPriority = internal.NumberPriority
 
 /**
  * @since 0.1.0
  * @category models
  */
 export interface NumberPriority extends Schema.Schema.Type<typeof NumberPriority> {}
-
-// Real responses send the id as a digit string (`""` for none); hand-written fixtures of the
-// official SDKs show a JSON number, so both decode to the digit string.
-const ApplicationId = Schema.Union(
-  Schema.String,
-  Schema.transform(Schema.NonNegativeInt, Schema.String, { strict: true, decode: String, encode: Number })
-)
-
-const fields = {
-  /** Present on single-object responses. */
-  api_id: optional(Schema.String),
-  uuid: Schema.String,
-  name: Schema.String,
-  /** Absent from some older objects. */
-  sticky_sender: optional(Schema.Boolean),
-  local_connect: optional(Schema.Boolean),
-  /** Upper-case in responses (`XML`, `PHLO`); absent when no application is attached. */
-  application_type: blankAsAbsent(OpenEnum("XML", "PHLO")),
-  /** Absent when no application is attached. */
-  application_id: blankAsAbsent(ApplicationId),
-  /** `/v1/Account/{auth_id}/NumberPool/{number_pool_uuid}/`. */
-  number_pool: Schema.String,
-  /** Absent from older objects and some list items. */
-  number_priority: optional(Schema.Array(NumberPriority)),
-  created_on: blankAsAbsent(PlivoDateTime)
-}
-
-const Wire = Schema.Struct(fields)
-
-const Decoded = Schema.Struct({
-  ...fields,
-  /** The pool's uuid, the segment after `NumberPool` in `number_pool`. */
-  number_pool_uuid: Schema.String
-})
 
 /**
  * The uuid of the number pool a `number_pool` path names: the segment after `NumberPool`.
@@ -89,17 +51,31 @@ const Decoded = Schema.Struct({
  * // "659c7f88-c819-46e2-8af4-2d8a84249099"
  * ```
  */
-export const numberPoolUuid = (path: string): string | undefined => {
-  const segments = path.split("/")
-  const at = segments.indexOf("NumberPool")
-  const uuid = at === -1 ? undefined : segments[at + 1]
-  return uuid === undefined || uuid === "" ? undefined : uuid
-}
+export const numberPoolUuid: (path: string) => string | undefined = internal.numberPoolUuid
+
+const layer: Layer.Layer<Powerpacks | NumberPool, never, PlivoClient> = Layer.mergeAll(
+  Powerpacks.layer,
+  NumberPool.layer
+)
+
+const layerConfig = <E = never, R = never>(
+  options: PlivoConfig.LayerConfigOptions<E, R> = {}
+): Layer.Layer<Powerpacks | NumberPool | PlivoClient | PlivoConfig, ConfigError.ConfigError | E, R> =>
+  layer.pipe(Layer.provideMerge(PlivoClient.layerConfig(options)))
 
 /**
  * A Powerpack. Besides the wire fields it carries `number_pool_uuid`, read from
  * `number_pool`; a `number_pool` that names no pool fails decoding. Unknown fields (such as
- * the console's `smart_sender`) are ignored.
+ * the console's `smart_sender`) are ignored. `application_id` decodes to a digit string
+ * whether Plivo sends a string or a number; `""` decodes as absent.
+ *
+ * The schema also carries the package's layers:
+ *
+ * - `Powerpack.layer`: `Powerpacks` and `NumberPool`, given a `PlivoClient` (the
+ *   composable form, for programs that build the client themselves).
+ * - `Powerpack.layerConfig(options?)`: the same with the `PlivoClient` and `PlivoConfig`
+ *   under them, from `PLIVO_AUTH_ID`, `PLIVO_AUTH_TOKEN` and the optional
+ *   `PLIVO_BASE_URL`; the options are those of `PlivoConfig.layerConfig`.
  *
  * @since 0.1.0
  * @category schemas
@@ -118,23 +94,39 @@ export const numberPoolUuid = (path: string): string | undefined => {
  * })
  * pack.number_pool_uuid // "659c7f88-c819-46e2-8af4-2d8a84249099"
  * ```
+ * @example
+ * ```ts
+ * import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+ * import { PlivoClient, PlivoConfig } from "@plivo-effect/core"
+ * import { NumberPool, Powerpack, Powerpacks } from "@plivo-effect/powerpack"
+ * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
+ *
+ * const Live = Powerpack.layer.pipe(
+ *   Layer.provide(PlivoClient.layer),
+ *   Layer.provide(PlivoConfig.layer({ authId: "MAXXXXXXXXXXXXXXXXXX", authToken: "your-auth-token" })),
+ *   Layer.provide(FetchHttpClient.layer)
+ * )
+ *
+ * const program = Effect.gen(function*() {
+ *   const pack = yield* (yield* Powerpacks).create({ name: "alerts" })
+ *   return yield* (yield* NumberPool).addNumber(pack.number_pool_uuid, "14155550100")
+ * }).pipe(Effect.provide(Live))
+ *
+ * // Or from the environment, in one step:
+ * const fromEnv = program.pipe(Effect.provide(Powerpack.layerConfig()))
+ * ```
  */
-export const Powerpack = Schema.transformOrFail(Wire, Schema.typeSchema(Decoded), {
-  strict: true,
-  decode: (wire, _, ast) => {
-    const uuid = numberPoolUuid(wire.number_pool)
-    return uuid === undefined
-      ? ParseResult.fail(new ParseResult.Type(ast, wire.number_pool, "number_pool names no NumberPool uuid"))
-      : ParseResult.succeed({ ...wire, number_pool_uuid: uuid })
-  },
-  encode: ({ number_pool_uuid: _, ...wire }) => ParseResult.succeed(wire)
-}).annotations({ identifier: "Powerpack" })
+export const Powerpack: typeof internal.Powerpack & {
+  readonly layer: typeof layer
+  readonly layerConfig: typeof layerConfig
+} = Object.assign(internal.Powerpack, { layer, layerConfig })
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface Powerpack extends Schema.Schema.Type<typeof Powerpack> {}
+export interface Powerpack extends Schema.Schema.Type<typeof internal.Powerpack> {}
 
 /**
  * One page of `GET Powerpack/`.
@@ -142,10 +134,7 @@ export interface Powerpack extends Schema.Schema.Type<typeof Powerpack> {}
  * @since 0.1.0
  * @category schemas
  */
-export const PowerpackList = Schema.Struct({
-  api_id: Schema.String,
-  ...ListPage(Powerpack, "objects").fields
-}).annotations({ identifier: "PowerpackList" })
+export const PowerpackList = internal.PowerpackList
 
 /**
  * @since 0.1.0

@@ -10,9 +10,11 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import { deleteBody, pageQuery, powerpackBody } from "./internal/params.js"
+import { deleteBody, pageParams, powerpackBody } from "./internal/params.js"
 import { spanId } from "./internal/spanId.js"
-import { Powerpack, PowerpackList } from "./Powerpack.js"
+// The schemas come from the internal module: `Powerpack.ts` imports this one for its layers.
+import * as Schemas from "./internal/powerpackSchema.js"
+import type { Powerpack, PowerpackList } from "./Powerpack.js"
 import type { CreatePowerpackParams, DeletePowerpackParams, UpdatePowerpackParams } from "./PowerpackParams.js"
 
 /**
@@ -80,21 +82,21 @@ export class Powerpacks extends Context.Tag("@plivo-effect/powerpack/Powerpacks"
 
     const create = Effect.fn("Powerpacks.create", { attributes: resource })(function*(params: CreatePowerpackParams) {
       const body = yield* powerpackBody("Powerpacks.create", params, true)
-      const created = yield* client.post(["Powerpack"], { schema: Powerpack, body })
+      const created = yield* client.post(["Powerpack"], { schema: Schemas.Powerpack, body })
       yield* Effect.annotateCurrentSpan("plivo.powerpack_uuid", spanId(created.uuid))
       return created
     })
 
     const get = Effect.fn("Powerpacks.get", { attributes: resource })(function*(uuid: string) {
       yield* Effect.annotateCurrentSpan("plivo.powerpack_uuid", spanId(uuid))
-      return yield* client.get(["Powerpack", uuid], { schema: Powerpack })
+      return yield* client.get(["Powerpack", uuid], { schema: Schemas.Powerpack })
     })
 
     const update = Effect.fn("Powerpacks.update", { attributes: resource })(
       function*(uuid: string, params: UpdatePowerpackParams) {
         yield* Effect.annotateCurrentSpan("plivo.powerpack_uuid", spanId(uuid))
         const body = yield* powerpackBody("Powerpacks.update", params, false)
-        return yield* client.post(["Powerpack", uuid], { schema: Powerpack, body })
+        return yield* client.post(["Powerpack", uuid], { schema: Schemas.Powerpack, body })
       }
     )
 
@@ -107,12 +109,12 @@ export class Powerpacks extends Context.Tag("@plivo-effect/powerpack/Powerpacks"
     )
 
     const list = Effect.fn("Powerpacks.list", { attributes: resource })(function*(params: Powerpacks.ListParams = {}) {
-      const query = yield* pageQuery(params)
-      return yield* client.get(["Powerpack"], { schema: PowerpackList, query })
+      const query = yield* pageParams("Powerpacks.list", params, true)
+      return yield* client.get(["Powerpack"], { schema: Schemas.PowerpackList, query })
     })
 
     const stream = (): Stream.Stream<Powerpack, PlivoError> =>
-      client.paginate(["Powerpack"], { item: Powerpack, limit: 20, itemKey: (p) => p.uuid }).pipe(
+      client.paginate(["Powerpack"], { item: Schemas.Powerpack, limit: 20, itemKey: (p) => p.uuid }).pipe(
         Stream.withSpan("Powerpacks.stream", { attributes: resource })
       )
 

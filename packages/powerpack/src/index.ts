@@ -13,6 +13,9 @@ export * from "./NumberPool.js"
 export * from "./PoolNumber.js"
 
 /** @since 0.1.0 */
+export * from "./PoolShortcode.js"
+
+/** @since 0.1.0 */
 export * from "./Powerpack.js"
 
 /** @since 0.1.0 */

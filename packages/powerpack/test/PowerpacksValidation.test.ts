@@ -106,6 +106,13 @@ describe("Powerpacks validation: nothing is sent", () => {
     it.effect(`list: ${title}`, () =>
       rejected(Effect.flatMap(Powerpacks, (p) => p.list(params)), "Powerpacks.list", issue))
   }
+
+  it.effect("list: a filter (Go's undocumented service) is refused", () =>
+    rejected(
+      Effect.flatMap(Powerpacks, (p) => p.list({ service: "sms" } as Powerpacks.ListParams)),
+      "Powerpacks.list",
+      "unknown parameter \"service\""
+    ))
 })
 
 describe("Powerpacks validation: what passes", () => {

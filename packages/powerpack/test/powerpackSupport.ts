@@ -48,6 +48,18 @@ export const stubbed = (handler: StubHttpClient.Handler) =>
 
 export const requests = Effect.flatMap(StubHttpClient, (stub) => stub.requests)
 
+/** Expects `effect` to fail with `InvalidParamsError` whose message holds `issue`, and no request at all. */
+export const expectInvalid = <A, E extends { readonly _tag: string; readonly message: string }, R>(
+  effect: Effect.Effect<A, E, R>,
+  issue: string | RegExp
+) =>
+  Effect.gen(function*() {
+    const error = yield* Effect.flip(effect)
+    expect(error._tag).toBe("InvalidParamsError")
+    expect(error.message).toMatch(issue)
+    expect(yield* requests).toHaveLength(0)
+  })
+
 export const objectsOf = (json: Record<string, unknown>): ReadonlyArray<Record<string, unknown>> => {
   const objects = json.objects
   if (!Array.isArray(objects)) throw new Error("no objects")

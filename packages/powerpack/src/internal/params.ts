@@ -97,14 +97,25 @@ export const deleteBody = (params: unknown): Effect.Effect<{ readonly unrent_num
   return issues.result("Powerpacks.delete", () => ({ unrent_numbers: unrent_numbers === true }))
 }
 
-/** One page's `limit` and `offset`. */
-export const pageQuery = (params: unknown): Effect.Effect<Record<string, number>, InvalidParamsError> => {
+/**
+ * One page's `limit` and `offset`, nothing else: the Powerpack, short-code and toll-free
+ * lists take no filters (Plivo documents none), and a stream (`paged` false) sets its own
+ * offset.
+ */
+export const pageParams = (
+  operation: string,
+  params: unknown,
+  paged: boolean
+): Effect.Effect<Record<string, number>, InvalidParamsError> => {
   const issues = new Issues()
-  if (!isObject(issues, params, "the parameters")) return issues.result("Powerpacks.list", () => ({}))
+  if (!isObject(issues, params, "the parameters")) return issues.result(operation, () => ({}))
+  for (const key of Object.keys(params)) {
+    issues.check(key === "limit" || (paged && key === "offset"), `unknown parameter ${preview(key)}`)
+  }
   const { limit, offset } = params
   issues.checkLimit(limit)
   issues.checkOffset(offset)
-  return issues.result("Powerpacks.list", () => ({
+  return issues.result(operation, () => ({
     ...(typeof limit === "number" ? { limit } : {}),
     ...(typeof offset === "number" ? { offset } : {})
   }))

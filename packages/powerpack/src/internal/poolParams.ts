@@ -2,14 +2,14 @@ import { Issues, preview } from "@plivo-effect/core/InvalidParams"
 import type { InvalidParamsError } from "@plivo-effect/core/PlivoError"
 import type * as Effect from "effect/Effect"
 
-const isObject = (issues: Issues, value: unknown, what: string): value is Readonly<Record<string, unknown>> =>
+export const isObject = (issues: Issues, value: unknown, what: string): value is Readonly<Record<string, unknown>> =>
   issues.checkRecord(value, what)
 
-const checkKeys = (issues: Issues, params: Readonly<Record<string, unknown>>, keys: ReadonlyArray<string>): void => {
+export const checkKeys = (issues: Issues, params: Readonly<Record<string, unknown>>, keys: ReadonlyArray<string>): void => {
   for (const key of Object.keys(params)) issues.check(keys.includes(key), `unknown parameter ${preview(key)}`)
 }
 
-const checkService = (issues: Issues, service: unknown): void =>
+export const checkService = (issues: Issues, service: unknown): void =>
   issues.check(service === undefined || service === "sms" || service === "mms", `service must be "sms" or "mms", got ${preview(service)}`)
 
 /** A number in a path: E.164 digits, a leading `+` dropped (Plivo's paths have none). */
@@ -69,12 +69,25 @@ export const addBody = (params: unknown): Effect.Effect<Record<string, string>, 
   return issues.result("NumberPool.addNumber", () => (typeof service === "string" ? { service } : {}))
 }
 
-/** `removeNumber`'s body: `unrent` always, as a JSON boolean (a string is Plivo's 400). */
-export const removeBody = (params: unknown): Effect.Effect<{ readonly unrent: boolean }, InvalidParamsError> => {
+/** `removeNumber`'s and `removeTollfree`'s body: `unrent` always, as a JSON boolean (a string is Plivo's 400). */
+export const removeBody = (
+  operation: string,
+  params: unknown
+): Effect.Effect<{ readonly unrent: boolean }, InvalidParamsError> => {
   const issues = new Issues()
-  if (!isObject(issues, params, "the parameters")) return issues.result("NumberPool.removeNumber", () => ({ unrent: false }))
+  if (!isObject(issues, params, "the parameters")) return issues.result(operation, () => ({ unrent: false }))
   checkKeys(issues, params, ["unrent"])
   const { unrent } = params
   issues.check(unrent === undefined || typeof unrent === "boolean", `unrent must be a boolean, got ${preview(unrent)}`)
-  return issues.result("NumberPool.removeNumber", () => ({ unrent: unrent === true }))
+  return issues.result(operation, () => ({ unrent: unrent === true }))
+}
+
+/** A short code in a path: digits only (US and Canadian short codes have 5 or 6). */
+export const shortcodeDigits = (operation: string, shortcode: unknown): Effect.Effect<string, InvalidParamsError> => {
+  const issues = new Issues()
+  issues.check(
+    typeof shortcode === "string" && /^[0-9]{3,8}$/.test(shortcode),
+    `shortcode must be 3 to 8 digits, got ${preview(shortcode)}`
+  )
+  return issues.result(operation, () => (typeof shortcode === "string" ? shortcode : ""))
 }
