@@ -237,6 +237,27 @@ describe("PlivoEmulator Powerpacks", () => {
       expect(yield* errorOf(400, "POST", `NumberPool/${a.pool}/Number/19995550000/`, { rent: "true" }))
         .toContain("not available to rent")
     })))
+  it.effect("a refused buy-and-add rents nothing: the number stays offered and out of the account", () =>
+    withEmulator(Effect.gen(function*() {
+      const emulator = yield* PlivoEmulator
+      yield* emulator.seedAvailableNumbers([
+        { number: "18335550177" },
+        { number: "447700900177", sms: true, mms: false }
+      ])
+      const p = yield* createPowerpack({ name: "buy" })
+      expect(yield* errorOf(400, "POST", `NumberPool/${p.pool}/Number/18335550177/`, { rent: "true" })).toContain("Tollfree/")
+      expect(yield* errorOf(400, "POST", `NumberPool/${p.pool}/Number/447700900177/`, { rent: "true", service: "mms" }))
+        .toContain("not MMS capable")
+      const owned = (yield* emulator.accountNumbers).map((n) => n.number)
+      expect(owned).not.toContain("18335550177")
+      expect(owned).not.toContain("447700900177")
+      const offered = (yield* emulator.availableNumbers).map((n) => n.number)
+      expect(offered).toEqual(expect.arrayContaining(["18335550177", "447700900177"]))
+      // The same number, bought for SMS, joins the pool.
+      const ok = yield* call("POST", `NumberPool/${p.pool}/Number/447700900177/`, { json: { rent: "true" } })
+      expect(ok.status).toBe(200)
+      expect((yield* emulator.accountNumbers).map((n) => n.number)).toContain("447700900177")
+    })))
 })
 
 describe("PlivoEmulator Powerpack errors", () => {

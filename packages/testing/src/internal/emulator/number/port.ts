@@ -19,6 +19,8 @@ export class AccountNumbers extends Context.Tag("@plivo-effect/testing/emulator/
   {
     /** A number rented in the account. */
     readonly find: (number: string) => OwnedNumber | undefined
+    /** A number offered to rent, left offered. */
+    readonly offered: (number: string) => OwnedNumber | undefined
     /** Rents an offered number into the account; `undefined` when it is not offered. */
     readonly rent: (number: string) => OwnedNumber | undefined
     /** Releases a number from the account. */

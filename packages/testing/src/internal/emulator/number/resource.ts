@@ -32,6 +32,7 @@ export const NumberResource: Resource<PlivoEmulator.NumberOperations> = {
       reset: store.reset,
       provides: Context.make(AccountNumbers, {
         find: (n) => owned(store.find(n)),
+        offered: (n) => owned(store.offered(n)),
         rent: (n) => owned(store.rent(n)),
         unrent: store.unrent
       })

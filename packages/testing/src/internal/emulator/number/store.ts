@@ -13,6 +13,7 @@ export interface NumberStore {
   readonly owned: () => ReadonlyArray<AccountNumber>
   readonly available: () => ReadonlyArray<AccountNumber>
   readonly find: (number: string) => AccountNumber | undefined
+  readonly offered: (number: string) => AccountNumber | undefined
   readonly seedOwned: (inputs: ReadonlyArray<PlivoEmulator.SeedNumber>) => ReadonlyArray<AccountNumber>
   readonly seedAvailable: (inputs: ReadonlyArray<PlivoEmulator.SeedNumber>) => ReadonlyArray<AccountNumber>
   readonly rent: (number: string) => AccountNumber | undefined
@@ -50,6 +51,7 @@ export const makeNumberStore = (): NumberStore => {
     owned: () => [...owned.values()],
     available: () => [...available.values()],
     find: (number) => owned.get(number),
+    offered: (number) => available.get(number),
     seedOwned,
     seedAvailable,
     rent: (number) => {

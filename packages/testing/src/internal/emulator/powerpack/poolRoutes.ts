@@ -115,13 +115,13 @@ const addNumber = (slice: PowerpackSlice, kind: Kind): Handler =>
       if (Either.isLeft(rent)) return Responses.error(400, ctx.apiId, rent.left)
       const number = ctx.segments[3] ?? ""
       const account = slice.kernel.peer(AccountNumbers)
-      const find = (n: string) => Option.isSome(account) ? account.value.find(n) : undefined
-      let owned = find(number)
-      if (owned === undefined && rent.right === true && kind === "longcode") {
-        owned = Option.isSome(account) ? account.value.rent(number) : undefined
-        if (owned === undefined) return Responses.error(400, ctx.apiId, `number ${number} is not available to rent`)
+      const inAccount = Option.isSome(account) ? account.value.find(number) : undefined
+      const buying = inAccount === undefined && rent.right === true && kind === "longcode"
+      // Checked before renting: a refused buy-and-add leaves the number offered, as Plivo does.
+      const owned = buying && Option.isSome(account) ? account.value.offered(number) : inAccount
+      if (owned === undefined) {
+        return Responses.error(400, ctx.apiId, `number ${number} ${buying ? "is not available to rent" : "is not in the account"}`)
       }
-      if (owned === undefined) return Responses.error(400, ctx.apiId, `number ${number} is not in the account`)
       if (kind === "tollfree" && owned.type !== "tollfree") {
         return Responses.error(400, ctx.apiId, `number ${number} is not a toll-free number`)
       }
@@ -135,6 +135,7 @@ const addNumber = (slice: PowerpackSlice, kind: Kind): Handler =>
       if (holder !== undefined && holder !== p) {
         return Responses.error(400, ctx.apiId, `number ${number} is already in another number pool`)
       }
+      if (buying && Option.isSome(account)) account.value.rent(number)
       const member: PoolNumber = {
         number,
         kind,
