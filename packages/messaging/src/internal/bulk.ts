@@ -25,14 +25,6 @@ type Work =
   | { readonly _tag: "Done"; readonly outcomes: ReadonlyArray<BulkOutcome> }
   | { readonly _tag: "Batch"; readonly destinations: ReadonlyArray<string> }
 
-type Step<W, E> =
-  | { readonly _tag: "Item"; readonly item: W }
-  | { readonly _tag: "SourceFailed"; readonly error: E }
-
-type Settled<E> =
-  | { readonly _tag: "Done"; readonly outcomes: ReadonlyArray<BulkOutcome> }
-  | { readonly _tag: "SourceFailed"; readonly error: E }
-
 const invalidParams = (operation: string, issue: string) => new InvalidParamsError({ operation, issue })
 
 const concurrencyOf = (operation: string, options: BulkOptions) => {
@@ -60,27 +52,16 @@ const streamOf = <A, E, R>(
 
 /**
  * Processes the items in order, at most `concurrency` at once, outcomes in the items'
- * order. A source failing midway is held back until every item pulled before it has its
- * outcomes, then fails the stream: the outcomes of requests already sent are never cut off.
+ * order. A source failing midway fails the stream only after the items already pulled
+ * have their outcomes (`mapEffect` lets its running effects finish): the outcomes of
+ * requests already sent are never cut off (see the tests of a failing source).
  */
 const run = <W, E, R>(
   items: Stream.Stream<W, E, R>,
   concurrency: number,
   process: (item: W) => Effect.Effect<ReadonlyArray<BulkOutcome>>
 ): Stream.Stream<BulkOutcome, E, R> =>
-  items.pipe(
-    Stream.map((item): Step<W, E> => ({ _tag: "Item", item })),
-    Stream.catchAll((error) => Stream.succeed<Step<W, E>>({ _tag: "SourceFailed", error })),
-    Stream.mapEffect(
-      (step): Effect.Effect<Settled<E>> =>
-        step._tag === "Item"
-          ? Effect.map(process(step.item), (outcomes) => ({ _tag: "Done", outcomes }))
-          : Effect.succeed(step),
-      { concurrency }
-    ),
-    Stream.mapEffect((settled) => settled._tag === "Done" ? Effect.succeed(settled.outcomes) : Effect.fail(settled.error)),
-    Stream.flattenIterables
-  )
+  items.pipe(Stream.mapEffect(process, { concurrency }), Stream.flattenIterables)
 
 /** Counts for the span of a bulk send. */
 interface Counts {
