@@ -107,7 +107,10 @@ export class Unknown extends Schema.TaggedClass<Unknown>("@plivo-effect/messagin
 }) {}
 
 /**
- * One recipient's outcome.
+ * One recipient's outcome. The schema checks and encodes outcomes in memory; to persist
+ * them, write the fields you need (`_tag`, `dst`, `message_uuid`, the error's `_tag` and
+ * `message`), as `examples/bulk-resume.ts` does: some errors hold values JSON cannot carry
+ * (a `RateLimitError`'s `retryAfter` is an `Option<Duration>`).
  *
  * @since 0.1.0
  * @category schemas

@@ -202,6 +202,21 @@ describe("Messages.sendEach against the emulator", () => {
       expect(yield* posts).toHaveLength(1_999)
     }).pipe(Effect.provide(emulated({ requestLogSize: Infinity })))), { timeout: 60_000 })
 
+  it.effect("the span Messages.sendEach carries the counts", () =>
+    Effect.gen(function*() {
+      const { spans, tracer } = TestTracer.make()
+      const messages = yield* Messages
+      const params: Array<SendParams> = [{ src, dst: "14155550123", text: "a" }, { src, dst: "14155550124", text: "" }]
+      yield* Stream.runDrain(messages.sendEach(params)).pipe(Effect.withTracer(tracer))
+      const span = spans.find((s) => s.name === "Messages.sendEach")
+      expect(span && Object.fromEntries(span.attributes)).toMatchObject({
+        "plivo.bulk.inputs": 2,
+        "plivo.bulk.requests": 1,
+        "plivo.bulk.queued": 1,
+        "plivo.bulk.rejected": 1
+      })
+    }).pipe(Effect.provide(emulated())))
+
   it.effect("a message to several destinations gives one outcome per destination, same index", () =>
     Effect.gen(function*() {
       const messages = yield* Messages

@@ -9,10 +9,10 @@ import * as Stream from "effect/Stream"
 import { type BulkOutcome, type IndexedOutcome, Invalid } from "../BulkOutcome.js"
 import type { BulkOptions, BulkSendParams, SendEachSource } from "../BulkParams.js"
 import type { SendParams } from "../SendParams.js"
-import { failed, type Post, sendBatch } from "./bulkBatch.js"
+import { failed, type Post, sendBatch, SKIP_VALIDATION } from "./bulkBatch.js"
+import * as SendBody from "./sendBody.js"
 
 export type { Post }
-import * as SendBody from "./sendBody.js"
 
 const resource = { "plivo.resource": "Message" }
 
@@ -59,9 +59,9 @@ const streamOf = <A, E, R>(
 const run = <W, E, R>(
   items: Stream.Stream<W, E, R>,
   concurrency: number,
-  process: (item: W) => Effect.Effect<ReadonlyArray<BulkOutcome>>
+  settle: (item: W) => Effect.Effect<ReadonlyArray<BulkOutcome>>
 ): Stream.Stream<BulkOutcome, E, R> =>
-  items.pipe(Stream.mapEffect(process, { concurrency }), Stream.flattenIterables)
+  items.pipe(Stream.mapEffect(settle, { concurrency }), Stream.flattenIterables)
 
 /** Counts for the span of a bulk send. */
 interface Counts {
@@ -121,7 +121,7 @@ export const sendBulk = <E, R>(
       Effect.mapError((error) => invalidParams(operation, error.issue))
     )
     const { dst: _standIn, ...template } = checked
-    const process = (work: Work): Effect.Effect<ReadonlyArray<BulkOutcome>> => {
+    const settle = (work: Work): Effect.Effect<ReadonlyArray<BulkOutcome>> => {
       if (work._tag === "Done") return Effect.succeed(work.outcomes)
       counts.requests++
       const { destinations } = work
@@ -147,8 +147,8 @@ export const sendBulk = <E, R>(
           continue
         }
         seen.add(key)
-        if (Option.isNone(number)) invalid.push(new Invalid({ dst: key.slice(1) }))
-        else if (number.value === sender) invalid.push(new Invalid({ dst: number.value }))
+        if (Option.isNone(number)) invalid.push(new Invalid({ dst: key.slice(1) }, SKIP_VALIDATION))
+        else if (number.value === sender) invalid.push(new Invalid({ dst: number.value }, SKIP_VALIDATION))
         else {
           batch.push(number.value)
           if (batch.length === SendBody.MAX_DESTINATIONS) {
@@ -166,7 +166,7 @@ export const sendBulk = <E, R>(
     const rest = Stream.suspend((): Stream.Stream<Work> =>
       batch.length === 0 ? Stream.empty : Stream.succeed({ _tag: "Batch", destinations: batch })
     )
-    return counted(run(Stream.concat(Stream.mapChunks(source, intake), rest), concurrency, process), counts)
+    return counted(run(Stream.concat(Stream.mapChunks(source, intake), rest), concurrency, settle), counts)
   })).pipe(Stream.withSpan(operation, { attributes: resource }))
 }
 
@@ -199,7 +199,7 @@ export const sendEach = <E, R>(
     const counts = newCounts()
     const concurrency = yield* concurrencyOf(operation, options)
     const source = yield* streamOf<SendParams, E, R>(operation, messages)
-    const process = ([params, index]: readonly [SendParams, number]) => {
+    const settle = ([params, index]: readonly [SendParams, number]) => {
       counts.inputs++
       const extra = { index }
       return Effect.matchEffect(SendBody.encode(params), {
@@ -214,6 +214,6 @@ export const sendEach = <E, R>(
         }
       })
     }
-    return counted(run(Stream.zipWithIndex(source), concurrency, process).pipe(Stream.filter(hasIndex)), counts)
+    return counted(run(Stream.zipWithIndex(source), concurrency, settle).pipe(Stream.filter(hasIndex)), counts)
   })).pipe(Stream.withSpan(operation, { attributes: resource }))
 }
