@@ -4,41 +4,17 @@
  *
  * @since 0.1.0
  */
-import {
-  AuthenticationError,
-  BadRequestError,
-  DecodeError,
-  ForbiddenError,
-  InvalidParamsError,
-  MethodNotAllowedError,
-  NotFoundError,
-  RateLimitError,
-  ServerError,
-  TransportError,
-  UnexpectedStatusError
-} from "@plivo-effect/core/PlivoError"
+import { isPlivoError, type PlivoError } from "@plivo-effect/core/PlivoError"
 import * as Schema from "effect/Schema"
 
 /**
- * Any `PlivoError`, as a schema, so that an outcome that carries one can be validated
- * and encoded like the rest.
+ * Any `PlivoError`, as a schema, so that an outcome that carries one can be checked like
+ * the rest. It holds the error as it is (a class instance): it is not a JSON form.
  *
  * @since 0.1.0
  * @category schemas
  */
-export const BulkError = Schema.Union(
-  BadRequestError,
-  AuthenticationError,
-  ForbiddenError,
-  NotFoundError,
-  MethodNotAllowedError,
-  RateLimitError,
-  ServerError,
-  UnexpectedStatusError,
-  TransportError,
-  DecodeError,
-  InvalidParamsError
-)
+export const BulkError: Schema.Schema<PlivoError> = Schema.declare(isPlivoError, { identifier: "PlivoError" })
 
 /**
  * The position of the input an outcome belongs to: set by `sendEach` (the index of the

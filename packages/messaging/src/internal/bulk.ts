@@ -9,7 +9,7 @@ import * as Stream from "effect/Stream"
 import { type BulkOutcome, type IndexedOutcome, Invalid } from "../BulkOutcome.js"
 import type { BulkOptions, BulkSendParams, SendEachSource } from "../BulkParams.js"
 import type { SendParams } from "../SendParams.js"
-import { failed, type Post, sendBatch, SKIP_VALIDATION } from "./bulkBatch.js"
+import { failed, type Post, sendBatch } from "./bulkBatch.js"
 import * as SendBody from "./sendBody.js"
 
 export type { Post }
@@ -49,6 +49,13 @@ const streamOf = <A, E, R>(
   if (Predicate.isIterable(source)) return Effect.succeed(Stream.fromIterable(source))
   return Effect.fail(invalidParams(operation, `expected an Iterable or a Stream, got ${preview(source)}`))
 }
+
+/** What both operations start from: their counts, the concurrency and the source, checked. */
+const start = <A, E, R>(operation: string, options: BulkOptions, source: Iterable<A> | Stream.Stream<A, E, R>) =>
+  Effect.map(
+    Effect.zip(concurrencyOf(operation, options), streamOf(operation, source)),
+    ([concurrency, stream]) => ({ counts: newCounts(), concurrency, source: stream })
+  )
 
 /**
  * Processes the items in order, at most `concurrency` at once, outcomes in the items'
@@ -111,9 +118,7 @@ export const sendBulk = <E, R>(
 ): Stream.Stream<BulkOutcome, E | InvalidParamsError, R> => {
   const operation = "Messages.sendBulk"
   return Stream.unwrap(Effect.gen(function*() {
-    const counts = newCounts()
-    const concurrency = yield* concurrencyOf(operation, options)
-    const source = yield* streamOf<string, E, R>(operation, params.dst)
+    const { concurrency, counts, source } = yield* start<string, E, R>(operation, options, params.dst)
     const { src } = params
     const sender = typeof src === "string" ? SendBody.sanitizeSender(src) : undefined
     const standIn = sender === "10000000" ? "10000001" : "10000000"
@@ -147,8 +152,8 @@ export const sendBulk = <E, R>(
           continue
         }
         seen.add(key)
-        if (Option.isNone(number)) invalid.push(new Invalid({ dst: key.slice(1) }, SKIP_VALIDATION))
-        else if (number.value === sender) invalid.push(new Invalid({ dst: number.value }, SKIP_VALIDATION))
+        if (Option.isNone(number)) invalid.push(new Invalid({ dst: key.slice(1) }))
+        else if (number.value === sender) invalid.push(new Invalid({ dst: number.value }))
         else {
           batch.push(number.value)
           if (batch.length === SendBody.MAX_DESTINATIONS) {
@@ -196,9 +201,7 @@ export const sendEach = <E, R>(
 ): Stream.Stream<IndexedOutcome, E | InvalidParamsError, R> => {
   const operation = "Messages.sendEach"
   return Stream.unwrap(Effect.gen(function*() {
-    const counts = newCounts()
-    const concurrency = yield* concurrencyOf(operation, options)
-    const source = yield* streamOf<SendParams, E, R>(operation, messages)
+    const { concurrency, counts, source } = yield* start<SendParams, E, R>(operation, options, messages)
     const settle = ([params, index]: readonly [SendParams, number]) => {
       counts.inputs++
       const extra = { index }
