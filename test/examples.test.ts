@@ -1,6 +1,9 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { execFile } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
@@ -57,6 +60,36 @@ describe("examples run against the emulator", { timeout: 120_000 }, () => {
       expect(stdout).toMatch(/delivery report for [0-9a-f-]{36}: delivered \(sequence 3\)/)
       expect(stdout).toContain("<Message src=\"14155550100\" dst=\"14155550123\">Got it: &quot;What time do you open? &lt;tomorrow&gt;&quot;</Message>")
       expect(stdout).toContain("without a signature answered: 403")
+    }))
+
+  it.live("bulk-resume: stopped after 2,000 outcomes, resumed, nobody texted twice", () =>
+    Effect.gen(function*() {
+      const dir = mkdtempSync(join(tmpdir(), "bulk-resume-"))
+      const journal = join(dir, "journal.jsonl")
+      try {
+        const first = yield* run("bulk-resume.ts", "--journal", journal, "--stop-after", "2000")
+        expect(first.stderr).toBe("")
+        expect(first.code).toBe(0)
+        expect(first.stdout).toContain("this run: 2000 outcomes recorded")
+        const second = yield* run("bulk-resume.ts", "--journal", journal)
+        expect(second.code).toBe(0)
+        expect(second.stdout).toMatch(/resuming: \d+ recipients already have an outcome \(\d+ were in flight, now Unknown\)/)
+        const lines = readFileSync(journal, "utf8").trim().split("\n").map((line): { dst?: string; outcome?: string } => JSON.parse(line))
+        const outcomes = lines.filter((line) => line.outcome !== undefined)
+        const sending = lines.flatMap((line) => "sending" in line && Array.isArray(line.sending) ? line.sending : [])
+        // 5,000 distinct numbers and 5 texts that are not numbers: each has exactly one outcome.
+        expect(outcomes).toHaveLength(5_005)
+        expect(new Set(outcomes.map((line) => line.dst)).size).toBe(5_005)
+        expect(outcomes.filter((line) => line.outcome === "Invalid")).toHaveLength(5)
+        // Every number went into one request at most: none was sent in both runs.
+        expect(new Set(sending).size).toBe(sending.length)
+        expect(sending).toHaveLength(5_000)
+        expect(second.stdout).toMatch(/journal: 5005 recipients: \d+ Queued, 5 Invalid, 0 Rejected, \d+ Unknown/)
+        const third = yield* run("bulk-resume.ts", "--journal", journal)
+        expect(third.stdout).toContain("this run: 0 outcomes recorded")
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
     }))
 
   it.live("the tour (pnpm demo)", () =>

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import type { PlivoError } from "@plivo-effect/core/PlivoError"
+import type { InvalidParamsError, PlivoError } from "@plivo-effect/core/PlivoError"
 import { PlivoClient } from "@plivo-effect/core/PlivoClient"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
@@ -12,6 +12,9 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
+import type { BulkOutcome, IndexedOutcome } from "./BulkOutcome.js"
+import type { BulkOptions, BulkSendParams, SendEachSource } from "./BulkParams.js"
+import * as Bulk from "./internal/bulk.js"
 import { listQuery, streamQuery } from "./internal/listQuery.js"
 import * as SendBody from "./internal/sendBody.js"
 import { spanId } from "./internal/spanId.js"
@@ -36,6 +39,44 @@ export declare namespace Messages {
      * Plivo (Plivo has no idempotency keys).
      */
     readonly send: (params: SendParams) => Effect.Effect<SendResult, PlivoError>
+    /**
+     * One message to any number of recipients (an `Iterable` or a `Stream`, pulled as
+     * needed), as a `Stream` of one `BulkOutcome` per distinct recipient.
+     *
+     * - The message (text, media, sender…) is checked once, before anything is sent:
+     *   `InvalidParamsError` fails the stream with no request made. So does a `concurrency`
+     *   outside 1–100 or a `dst` that is a plain string.
+     * - Each recipient is normalised (`+1 (415) 555-0123` → `14155550123`). Duplicates are
+     *   dropped (the first wins; no outcome of their own). What is not a phone number with
+     *   its country code, or is the sender itself, is `Invalid` at once with no request.
+     * - The rest are packed, in order, into requests of up to 1,000 destinations
+     *   (`<`-joined), `concurrency` (default 10) in flight, each going through the
+     *   `PlivoClient` (its retries on 429 and its budgets).
+     * - Outcomes come in the order of the requests (invalid recipients as they are
+     *   pulled): `Queued`, `Invalid` (Plivo's `invalid_number`), `Rejected` (certainly not
+     *   sent), `Unknown` (may have been sent; never re-sent). An answer whose uuid count
+     *   does not match its accepted destinations makes the whole request `Unknown` with a
+     *   `DecodeError`: the mapping is never guessed.
+     * - A source that fails midway fails the stream with its error, after the outcomes of
+     *   every request already made; recipients pulled into a request not yet made have no
+     *   outcome (a resumed run sends them).
+     */
+    readonly sendBulk: <E = never, R = never>(
+      params: BulkSendParams<E, R>,
+      options?: BulkOptions
+    ) => Stream.Stream<BulkOutcome, E | InvalidParamsError, R>
+    /**
+     * Personalised messages, one request each, `concurrency` (default 10) in flight: one
+     * outcome per destination of each message, carrying the message's position `index`,
+     * in the order of the messages. Each message is checked as it comes; one that fails its
+     * checks gives `Rejected` with its `InvalidParamsError` (nothing sent for it) and the
+     * rest go on. Messages are not de-duplicated: two messages to one number are two texts.
+     * A failing source behaves as in `sendBulk`.
+     */
+    readonly sendEach: <E = never, R = never>(
+      messages: SendEachSource<E, R>,
+      options?: BulkOptions
+    ) => Stream.Stream<IndexedOutcome, E | InvalidParamsError, R>
     /** `GET Message/{message_uuid}/`. */
     readonly get: (message_uuid: string) => Effect.Effect<Message, PlivoError>
     /**
@@ -112,6 +153,11 @@ export class Messages extends Context.Tag("@plivo-effect/messaging/Messages")<Me
       return result
     })
 
+    const post: Bulk.Post = (body) => client.post(["Message"], { schema: SendResult, body })
+    const sendBulk = <E, R>(params: BulkSendParams<E, R>, options?: BulkOptions) => Bulk.sendBulk(post, params, options)
+    const sendEach = <E, R>(messages: SendEachSource<E, R>, options?: BulkOptions) =>
+      Bulk.sendEach(post, messages, options)
+
     const get = Effect.fn("Messages.get", { attributes: resource })(function*(message_uuid: string) {
       yield* Effect.annotateCurrentSpan("plivo.message_uuid", spanId(message_uuid))
       return yield* client.get(["Message", message_uuid], { schema: Message })
@@ -141,7 +187,7 @@ export class Messages extends Context.Tag("@plivo-effect/messaging/Messages")<Me
       yield* client.del(["Message", message_uuid, "Media"], { schema: Schema.Unknown })
     })
 
-    return { send, get, list, stream, listMedia, deleteMedia }
+    return { send, sendBulk, sendEach, get, list, stream, listMedia, deleteMedia }
   })
 
   /** The service, given a `PlivoClient`. */

@@ -13,6 +13,12 @@
  */
 
 /** @since 0.1.0 */
+export * from "./BulkOutcome.js"
+
+/** @since 0.1.0 */
+export * from "./BulkParams.js"
+
+/** @since 0.1.0 */
 export * from "./DeliveryReport.js"
 
 /** @since 0.1.0 */

@@ -64,7 +64,7 @@ const destinations = (dst: unknown, issues: Issues): ReadonlyArray<string> => {
 }
 
 /** Plivo keeps only `A-Z a-z 0-9` of a sender. */
-const sanitizeSender = (src: string): string => src.replace(/[^A-Za-z0-9]/g, "")
+export const sanitizeSender = (src: string): string => src.replace(/[^A-Za-z0-9]/g, "")
 
 const checkSender = (params: SendParams, type: string, issues: Issues): void => {
   const { powerpack_uuid: powerpack, src } = params
