@@ -162,13 +162,13 @@ export const complianceOperations = (slice: ComplianceSlice): Ops => {
         const b = store.brands.get(brandId)
         if (b === undefined) return missing(`brand ${brandId}`)
         const reasons = options?.declinedReasons ?? [defaultDeclinedReason()]
-        return Effect.as(setBrand(slice, b, status, reasons), brandJson(b))
+        return Effect.map(setBrand(slice, b, status, reasons), () => brandJson(b))
       }),
     decideCampaign: (campaignId, status, options) =>
       Effect.suspend(() => {
         const c = store.campaigns.get(campaignId)
         if (c === undefined) return missing(`campaign ${campaignId}`)
-        return Effect.as(setCampaign(slice, c, status, campaignFailure(options?.errorCode, options?.errorReason)), campaignJson(c))
+        return Effect.map(setCampaign(slice, c, status, campaignFailure(options?.errorCode, options?.errorReason)), () => campaignJson(c))
       }),
     decideNumberLink: (campaignId, number, status) =>
       Effect.suspend(() => {
@@ -182,7 +182,7 @@ export const complianceOperations = (slice: ComplianceSlice): Ops => {
         const t = store.tollfree.get(uuid)
         if (t === undefined) return missing(`toll-free verification ${uuid}`)
         const message = options?.errorMessage ?? (status === "APPROVED" ? "" : tollfreeMessage(status))
-        return Effect.flatMap(setTollfree(slice, t, status, message), () => Effect.sync(() => tollfreeJson(t)))
+        return Effect.map(setTollfree(slice, t, status, message), () => tollfreeJson(t))
       }),
     complianceCallbacks: Effect.sync(() =>
       slice.callbacks.map(({ attemptedAtMillis, ...c }) => ({ ...c, attemptedAt: DateTime.unsafeMake(attemptedAtMillis) }))
