@@ -132,6 +132,21 @@ describe("PlivoEmulator 10dlc/Campaign/", () => {
       yield* createCampaign(brand, { subscriber_optin: "true", sub_usecases: "2FA,MARKETING" })
     })))
 
+  it.effect("the official node SDK's shapes: `sample_3`..`sample_5` are read as `sample3`..; `\"\"` is an absent field", () =>
+    run(Effect.gen(function*() {
+      const brand = yield* completedBrand()
+      const id = yield* createCampaign(brand, { sample_3: "A third sample, snake-cased by lodash.", terms_and_conditions_link: "", reseller_id: "" })
+      const got = yield* expectStatus(200, "GET", `10dlc/Campaign/${id}/`)
+      expect(field(got, "campaign", "sample3")).toBe("A third sample, snake-cased by lodash.")
+      expect(field(got, "campaign", "terms_and_conditions_link")).toBeUndefined()
+      yield* TestClock.adjust("1 second")
+      // The typed `update` sends "" for every field left alone: they keep their values.
+      yield* expectStatus(200, "POST", `10dlc/Campaign/${id}/`, { description: "Appointment reminders, and nothing else at all.", sample1: "", sample2: "" })
+      const after = yield* expectStatus(200, "GET", `10dlc/Campaign/${id}/`)
+      expect(field(after, "campaign", "sample1")).toBe("Your appointment is tomorrow at 10am.")
+      expect(field(after, "campaign", "description")).toBe("Appointment reminders, and nothing else at all.")
+    })))
+
   it.effect("update: refused while PROCESSING; otherwise the campaign is re-vetted", () =>
     run(Effect.gen(function*() {
       const brand = yield* completedBrand()

@@ -30,9 +30,20 @@ const MUST_BE_TRUE = ["subscriber_optin", "subscriber_optout", "subscriber_help"
 /** Attributes that must be present. */
 const FLAGS = ["direct_lending", "embedded_link", "embedded_phone", "age_gated", "affiliate_marketing"]
 
+/**
+ * The official node SDK snake-cases every key with lodash, which turns `sample3` into
+ * `sample_3` (it special-cases only `sample1` / `sample2`): read those as `sampleN`.
+ */
+const withSampleAliases = (fields: Fields): Fields => {
+  const out: Record<string, unknown> = { ...fields }
+  for (const n of [3, 4, 5]) if (out[`sample${n}`] === undefined) out[`sample${n}`] = out[`sample_${n}`]
+  return out
+}
+
 /** The echoed text fields given, checked; `creating` also requires the mandatory ones. */
-export const campaignTexts = (fields: Fields, creating: boolean): Either.Either<WireFields, string> =>
+export const campaignTexts = (raw: Fields, creating: boolean): Either.Either<WireFields, string> =>
   Either.gen(function*() {
+    const fields = withSampleAliases(raw)
     const out: WireFields = {}
     const alias = creating ? yield* required(fields, "campaign_alias") : yield* text(fields, "campaign_alias")
     if (alias !== undefined) out["campaign_alias"] = alias

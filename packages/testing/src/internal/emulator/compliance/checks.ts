@@ -12,12 +12,16 @@ import type { CallbackTarget } from "./model.js"
 
 type Check<A> = Either.Either<A, string>
 
-/** A string of at most `max` (and at least `min`) characters, when present. */
+/**
+ * A string of at most `max` (and at least `min`) characters, when present. `""` is
+ * absent: the official node SDK's typed positional methods make callers pass `""` for
+ * every field they do not set.
+ */
 export const text = (fields: Fields, key: string, limits: { readonly min?: number; readonly max?: number } = {}): Check<
   string | undefined
 > =>
   Either.flatMap(stringField(fields, key), (s) => {
-    if (s === undefined) return Either.right(undefined)
+    if (s === undefined || s === "") return Either.right(undefined)
     if (limits.min !== undefined && s.length < limits.min) {
       return Either.left(`${key} must be at least ${limits.min} characters`)
     }
@@ -34,11 +38,11 @@ export const required = (fields: Fields, key: string, limits: { readonly min?: n
   Either.flatMap(text(fields, key, limits), (s) =>
     s === undefined || s.trim() === "" ? Either.left(`${key} is required`) : Either.right(s))
 
-/** One of `values` (case as given), when present. */
+/** One of `values` (case as given), when present (`""` is absent). */
 export const oneOf = (fields: Fields, key: string, values: ReadonlyArray<string>): Check<string | undefined> =>
   Either.flatMap(stringField(fields, key), (s) =>
-    s === undefined || values.includes(s)
-      ? Either.right(s)
+    s === undefined || s === "" || values.includes(s)
+      ? Either.right(s === "" ? undefined : s)
       : Either.left(`${key} must be one of ${values.join(", ")}`))
 
 /** One of `values`, required. */

@@ -26,7 +26,7 @@ const UPDATABLE = [
 const SETTABLE = [...UPDATABLE, "profile_alias", "customer_type", "stock_symbol", "stock_exchange"]
 
 const pick = (fields: Fields, keys: ReadonlyArray<string>): WireFields =>
-  Object.fromEntries(keys.filter((k) => fields[k] !== undefined && fields[k] !== null).map((k) => [k, fields[k]]))
+  Object.fromEntries(keys.filter((k) => fields[k] !== undefined && fields[k] !== null && fields[k] !== "").map((k) => [k, fields[k]]))
 
 /** Every rule of a complete profile (create, and the result of an update). */
 export const checkProfile = (fields: Fields): Either.Either<WireFields, string> =>
