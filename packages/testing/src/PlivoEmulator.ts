@@ -496,18 +496,12 @@ export declare namespace PlivoEmulator {
    *
    * @since 0.1.0
    */
-  export interface ComplianceCallback {
+  export interface ComplianceCallback extends CallbackAttempt {
     readonly resource: "brand" | "campaign" | "number" | "tollfree"
     /** `brand_id`, `campaign_id`, `{campaign_id}/{number}` or the verification's `uuid`. */
     readonly id: string
     /** The `status` parameter sent. */
     readonly status: string
-    readonly url: string
-    readonly method: "GET" | "POST"
-    readonly params: Readonly<Record<string, string>>
-    readonly headers: Readonly<Record<string, string>>
-    readonly attemptedAt: DateTime.Utc
-    readonly outcome: CallbackOutcome
   }
 
   /**
@@ -615,11 +609,19 @@ export declare namespace PlivoEmulator {
    *
    * @since 0.1.0
    */
-  export interface Callback {
+  export interface Callback extends CallbackAttempt {
     readonly messageUuid: string
     readonly status: MessageState
     /** The `Sequence` parameter: 1, 2, 3… per message. */
     readonly sequence: number
+  }
+
+  /**
+   * Where a status callback went, what it carried and what became of it.
+   *
+   * @since 0.1.0
+   */
+  export interface CallbackAttempt {
     readonly url: string
     readonly method: "GET" | "POST"
     /** The form (POST) or query (GET) parameters sent. */

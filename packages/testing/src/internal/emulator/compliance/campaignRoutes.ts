@@ -16,6 +16,7 @@ import { callback, required } from "./checks.js"
 import { badRequest, filterBy, orBadRequest, page, withFields, withRecord } from "./http.js"
 import { decideCampaignLater, notify } from "./lifecycle.js"
 import type { Campaign } from "./model.js"
+import { newCampaign } from "./model.js"
 import { campaignOutcome } from "./reserved.js"
 import type { ComplianceSlice } from "./slice.js"
 import { campaignJson } from "./wire.js"
@@ -49,7 +50,7 @@ const create = (slice: ComplianceSlice): Handler => (ctx) =>
           if (brand.type === "STARTER" && shape.usecase !== "STARTER") {
             return badRequest(ctx, "a STARTER brand can only register the STARTER use case")
           }
-          const c: Campaign = {
+          const c = newCampaign({
             campaignId: tcrId("C"),
             brandId: brand.brandId,
             source: "plivo",
@@ -59,13 +60,8 @@ const create = (slice: ComplianceSlice): Handler => (ctx) =>
             fields: { ...texts, vertical: shape.vertical },
             attributes: shape.attributes,
             callback: target,
-            status: "PROCESSING",
-            errorCode: undefined,
-            errorReason: undefined,
-            generation: 0,
-            numbers: new Map(),
             createdMicros: ctx.nowMicros
-          }
+          })
           yield* submit(slice, c, ctx.nowMicros, descriptionOf(c))
           return Responses.json(200, ctx.apiId, {
             campaign_id: c.campaignId,
@@ -84,7 +80,7 @@ const importCampaign = (slice: ComplianceSlice): Handler => (ctx) =>
         Effect.gen(function*() {
           if (!/^C[A-Z0-9]{6}$/.test(id)) return badRequest(ctx, `campaign_id ${id} is not a TCR campaign id`)
           if (slice.store.campaigns.get(id) !== undefined) return badRequest(ctx, `campaign ${id} is already in this account`)
-          const c: Campaign = {
+          const c = newCampaign({
             campaignId: id,
             brandId: "",
             source: "shared",
@@ -94,13 +90,8 @@ const importCampaign = (slice: ComplianceSlice): Handler => (ctx) =>
             fields: { campaign_alias: alias },
             attributes: {},
             callback: target,
-            status: "PROCESSING",
-            errorCode: undefined,
-            errorReason: undefined,
-            generation: 0,
-            numbers: new Map(),
             createdMicros: ctx.nowMicros
-          }
+          })
           yield* submit(slice, c, ctx.nowMicros, alias)
           return Responses.json(200, ctx.apiId, {
             campaign_id: id,

@@ -13,6 +13,7 @@ import { tcrId } from "../ids.js"
 import { ENTITY_TYPES, USECASES, VERTICALS } from "./enums.js"
 import { setBrand, setCampaign, setLink, setTollfree } from "./lifecycle.js"
 import type { Brand, Campaign, LinkedNumber, Profile, Tollfree } from "./model.js"
+import { newCampaign } from "./model.js"
 import { campaignFailure, defaultDeclinedReason, tollfreeMessage } from "./reserved.js"
 import { defaultCampaignFields, defaultTollfreeFields, seededProfileFields, seededUuid } from "./seeding.js"
 import type { ComplianceSlice } from "./slice.js"
@@ -91,7 +92,7 @@ const seedOperations = (slice: ComplianceSlice): Pick<
         const status = input.registration_status ?? "ACTIVE"
         const failure = status === "FAILED" ? campaignFailure() : undefined
         const vertical = typeof brand.profileFields["vertical"] === "string" ? brand.profileFields["vertical"] : "TECHNOLOGY"
-        return {
+        return newCampaign({
           campaignId: input.campaign_id ?? tcrId("C"),
           brandId: brand.brandId,
           source: "plivo",
@@ -107,10 +108,8 @@ const seedOperations = (slice: ComplianceSlice): Pick<
           status,
           errorCode: failure?.errorCode,
           errorReason: failure?.errorReason,
-          generation: 0,
-          numbers: new Map(),
           createdMicros: now
-        }
+        })
       }, (c) => store.campaigns.put(c.campaignId, c), campaignJson),
     seedNumberLinks: ({ campaignId, numbers, status }) =>
       Effect.suspend(() => {

@@ -104,3 +104,16 @@ export interface Tollfree {
   readonly createdMicros: number
   updatedMicros: number
 }
+
+/** A campaign just submitted (or seeded): what is given, with nothing decided yet. */
+export const newCampaign = (
+  given: Pick<Campaign, "campaignId" | "brandId" | "source" | "usecase" | "subUsecases" | "brandType" | "fields" | "attributes" | "callback" | "createdMicros">
+    & Partial<Pick<Campaign, "status" | "errorCode" | "errorReason">>
+): Campaign => ({
+  status: "PROCESSING",
+  errorCode: undefined,
+  errorReason: undefined,
+  ...given,
+  generation: 0,
+  numbers: new Map()
+})
