@@ -117,6 +117,27 @@ layer(StandaloneLive, { excludeTestServices: true, timeout: 60_000 })("the offic
       expect(get(failed, "brand", "declinedReasons")).toEqual([{ code: "TCR_VETTING_FAILED", message: "The brand information could not be verified by TCR." }])
       expect(yield* rejection(() => client.brand.create("Again", p1, "STANDARD", false, {}))).toBe(`profile ${p1} is already used by another brand`)
 
+      const p2 = String(get(yield* call(() => profile("sdk-campaign-rejected")), "profileUuid"))
+      const brandId = String(get(yield* call(() => client.brand.create("Acme", p2, "STANDARD", false, {})), "brand_id"))
+      yield* until(() => client.brand.get(brandId), (b) => get(b, "brand", "registrationStatus") === "COMPLETED")
+      const campaignId = String(get(
+        yield* call(() =>
+          client.campaign.create(
+            brandId, "prohibited", "TECHNOLOGY", "MARKETING", [],
+            "Content the carriers will refuse, for the rejected path. #FAILED",
+            false, false, false, false, true, true, true, false,
+            "Your appointment is tomorrow at 10am.", "Your password was changed just now.", "", "", "",
+            "Customers opt in on the web signup form.", "Reply STOP to opt out.", "You are unsubscribed.", "", ""
+          )
+        ),
+        "campaignId"
+      ))
+      const refused = yield* until(() => client.campaign.get(campaignId), (c) => get(c, "campaign", "registrationStatus") === "FAILED")
+      expect(get(refused, "campaign")).toMatchObject({
+        errorCode: "1001",
+        errorReason: "The campaign content falls under a prohibited content category."
+      })
+
       const imported = yield* call(() => client.campaign.import_campaign("CSDK001", "shared campaign"))
       expect(yield* Schema.decodeUnknown(Created)(imported)).toMatchObject({ message: "Request to import campaign was received and is being processed." })
       const shared = yield* until(() => client.campaign.get("CSDK001"), (c) => get(c, "campaign", "registrationStatus") === "ACTIVE")
