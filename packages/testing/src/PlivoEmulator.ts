@@ -197,13 +197,19 @@ export declare namespace PlivoEmulator {
    * - `seedNumbers`, `seedAvailableNumbers`, `accountNumbers`, `availableNumbers`: the
    *   account's phone numbers and those offered to rent.
    * - `seedShortcode`, `powerpacks`: short codes of a Powerpack's pool, and the Powerpacks.
+   * - `seedProfiles`, `seedBrands`, `seedCampaigns`, `seedNumberLinks`,
+   *   `seedTollfreeVerifications`; `profiles`, `brands`, `campaigns`, `numberLinks`,
+   *   `tollfreeVerifications`; `decideBrand`, `decideCampaign`, `decideNumberLink`,
+   *   `decideTollfree`; `complianceCallbacks`: 10DLC and toll-free verification.
    * - `reset` (forgets everything but credentials; numbers go back to the defaults).
    *
    * It is the emulator's own operations plus those of each resource it emulates.
    *
    * @since 0.1.0
    */
-  export interface Service extends Controls, MessageOperations, MediaOperations, NumberOperations, PowerpackOperations {}
+  export interface Service
+    extends Controls, MessageOperations, MediaOperations, NumberOperations, PowerpackOperations, ComplianceOperations
+  {}
 
   /**
    * What every emulator has whatever resources it emulates: credentials, the request
@@ -337,6 +343,168 @@ export declare namespace PlivoEmulator {
   }
 
   /**
+   * The operations of 10DLC (`Profile/`, `10dlc/Brand/`, `10dlc/Campaign/`, number links)
+   * and `TollfreeVerification/`. Records are returned as `GET` renders them (without
+   * `api_id`). Seeded records do not move on their own; `decide…` sets an outcome at once,
+   * fires its status callback, and wins over the automatic decision.
+   *
+   * @since 0.1.0
+   */
+  export interface ComplianceOperations {
+    /** Adds profiles (`SECONDARY`); fails on an unknown enum value. */
+    readonly seedProfiles: (
+      profiles: ReadonlyArray<SeedProfile>
+    ) => Effect.Effect<ReadonlyArray<ComplianceRecord>, Cause.IllegalArgumentException>
+    /** Adds brands; each needs an existing profile that no other brand uses. */
+    readonly seedBrands: (
+      brands: ReadonlyArray<SeedBrand>
+    ) => Effect.Effect<ReadonlyArray<ComplianceRecord>, Cause.IllegalArgumentException>
+    /** Adds campaigns of existing brands. */
+    readonly seedCampaigns: (
+      campaigns: ReadonlyArray<SeedCampaign>
+    ) => Effect.Effect<ReadonlyArray<ComplianceRecord>, Cause.IllegalArgumentException>
+    /** Links numbers of the account to a campaign with a status (default `COMPLETED`). */
+    readonly seedNumberLinks: (input: SeedNumberLinks) => Effect.Effect<void, Cause.IllegalArgumentException>
+    /** Adds toll-free verifications of existing profiles. */
+    readonly seedTollfreeVerifications: (
+      verifications: ReadonlyArray<SeedTollfreeVerification>
+    ) => Effect.Effect<ReadonlyArray<ComplianceRecord>, Cause.IllegalArgumentException>
+    /** The profiles, oldest first (the account's primary profile first). */
+    readonly profiles: Effect.Effect<ReadonlyArray<ComplianceRecord>>
+    readonly brands: Effect.Effect<ReadonlyArray<ComplianceRecord>>
+    readonly campaigns: Effect.Effect<ReadonlyArray<ComplianceRecord>>
+    /** Every number linked (or being linked) to a campaign. */
+    readonly numberLinks: Effect.Effect<ReadonlyArray<NumberLink>>
+    readonly tollfreeVerifications: Effect.Effect<ReadonlyArray<ComplianceRecord>>
+    /** Sets a brand's `registration_status` (`FAILED` with `declinedReasons`, default one reason). */
+    readonly decideBrand: (
+      brandId: string,
+      status: "COMPLETED" | "FAILED",
+      options?: { readonly declinedReasons?: ReadonlyArray<{ readonly code: string; readonly message: string }> | undefined }
+    ) => Effect.Effect<ComplianceRecord, Cause.NoSuchElementException>
+    /** Sets a campaign's `registration_status` (`FAILED` with `errorCode` / `errorReason`, default 1001). */
+    readonly decideCampaign: (
+      campaignId: string,
+      status: "ACTIVE" | "FAILED" | "EXPIRED",
+      options?: { readonly errorCode?: string | undefined; readonly errorReason?: string | undefined }
+    ) => Effect.Effect<ComplianceRecord, Cause.NoSuchElementException>
+    /** Sets the status of a number linked to a campaign. */
+    readonly decideNumberLink: (
+      campaignId: string,
+      number: string,
+      status: "COMPLETED" | "FAILED"
+    ) => Effect.Effect<NumberLink, Cause.NoSuchElementException>
+    /** Sets a toll-free verification's `status` (`error_message` from `errorMessage`, or a default). */
+    readonly decideTollfree: (
+      uuid: string,
+      status: "APPROVED" | "REJECTED" | "UPDATE_REQUIRED",
+      options?: { readonly errorMessage?: string | undefined }
+    ) => Effect.Effect<ComplianceRecord, Cause.NoSuchElementException>
+    /** The 10DLC and toll-free status callbacks attempted, in order. */
+    readonly complianceCallbacks: Effect.Effect<ReadonlyArray<ComplianceCallback>>
+  }
+
+  /**
+   * A compliance record as `GET` renders it, without `api_id`.
+   *
+   * @since 0.1.0
+   */
+  export type ComplianceRecord = Readonly<Record<string, unknown>>
+
+  /**
+   * A profile to seed; unset fields get a complete private US company.
+   *
+   * @since 0.1.0
+   */
+  export interface SeedProfile {
+    readonly profile_uuid?: string | undefined
+    readonly profile_alias?: string | undefined
+    readonly customer_type?: "DIRECT" | "RESELLER" | undefined
+    readonly entity_type?: string | undefined
+    readonly company_name?: string | undefined
+    readonly vertical?: string | undefined
+    /** `""` for none (a STANDARD brand then cannot use the profile). */
+    readonly ein?: string | undefined
+    readonly stock_symbol?: string | undefined
+    readonly stock_exchange?: string | undefined
+  }
+
+  /**
+   * A brand to seed (default `STANDARD`, `COMPLETED`).
+   *
+   * @since 0.1.0
+   */
+  export interface SeedBrand {
+    readonly profile_uuid: string
+    readonly brand_id?: string | undefined
+    readonly brand_alias?: string | undefined
+    readonly brand_type?: "STANDARD" | "STARTER" | undefined
+    readonly registration_status?: "PROCESSING" | "COMPLETED" | "FAILED" | undefined
+  }
+
+  /**
+   * A campaign to seed (default `MIXED`, `ACTIVE`, source `plivo`).
+   *
+   * @since 0.1.0
+   */
+  export interface SeedCampaign {
+    readonly brand_id: string
+    readonly campaign_id?: string | undefined
+    readonly campaign_alias?: string | undefined
+    readonly usecase?: string | undefined
+    readonly registration_status?: "PROCESSING" | "ACTIVE" | "FAILED" | "EXPIRED" | undefined
+  }
+
+  /**
+   * Numbers to seed as linked to a campaign.
+   *
+   * @since 0.1.0
+   */
+  export interface SeedNumberLinks {
+    readonly campaignId: string
+    readonly numbers: ReadonlyArray<string>
+    readonly status?: "PROCESSING" | "COMPLETED" | "FAILED" | undefined
+  }
+
+  /**
+   * A toll-free verification to seed (default `SUBMITTED`, the account's toll-free number).
+   *
+   * @since 0.1.0
+   */
+  export interface SeedTollfreeVerification {
+    readonly profile_uuid: string
+    readonly uuid?: string | undefined
+    readonly number?: string | undefined
+    readonly usecase?: string | undefined
+    readonly status?: "SUBMITTED" | "APPROVED" | "REJECTED" | "UPDATE_REQUIRED" | undefined
+    readonly error_message?: string | undefined
+  }
+
+  /**
+   * A number linked (or being linked) to a campaign.
+   *
+   * @since 0.1.0
+   */
+  export interface NumberLink {
+    readonly campaignId: string
+    readonly number: string
+    readonly status: "PROCESSING" | "COMPLETED" | "FAILED"
+  }
+
+  /**
+   * A 10DLC or toll-free status callback the emulator attempted.
+   *
+   * @since 0.1.0
+   */
+  export interface ComplianceCallback extends CallbackAttempt {
+    readonly resource: "brand" | "campaign" | "number" | "tollfree"
+    /** `brand_id`, `campaign_id`, `{campaign_id}/{number}` or the verification's `uuid`. */
+    readonly id: string
+    /** The `status` parameter sent. */
+    readonly status: string
+  }
+
+  /**
    * Options of `PlivoEmulator.layer` / `layerServer`.
    *
    * @since 0.1.0
@@ -378,6 +546,19 @@ export declare namespace PlivoEmulator {
       readonly sentAfter?: Duration.DurationInput | undefined
       /** sent → delivered / undelivered; default 200 millis. */
       readonly deliveredAfter?: Duration.DurationInput | undefined
+    } | undefined
+    /** The automatic 10DLC and toll-free decisions (see the README's reserved inputs). */
+    readonly compliance?: {
+      /** Default true; false leaves every registration pending until a `decide…`. */
+      readonly auto?: boolean | undefined
+      /** Brand `PROCESSING` → `COMPLETED` / `FAILED`; default 200 millis. */
+      readonly brandAfter?: Duration.DurationInput | undefined
+      /** Campaign `PROCESSING` → `ACTIVE` / `FAILED`; default 200 millis. */
+      readonly campaignAfter?: Duration.DurationInput | undefined
+      /** Number link `PROCESSING` → `COMPLETED` / `FAILED`; default 100 millis. */
+      readonly numberLinkAfter?: Duration.DurationInput | undefined
+      /** Toll-free `SUBMITTED` → `APPROVED` / `REJECTED` / `UPDATE_REQUIRED`; default 200 millis. */
+      readonly tollfreeAfter?: Duration.DurationInput | undefined
     } | undefined
   }
 
@@ -428,11 +609,19 @@ export declare namespace PlivoEmulator {
    *
    * @since 0.1.0
    */
-  export interface Callback {
+  export interface Callback extends CallbackAttempt {
     readonly messageUuid: string
     readonly status: MessageState
     /** The `Sequence` parameter: 1, 2, 3… per message. */
     readonly sequence: number
+  }
+
+  /**
+   * Where a status callback went, what it carried and what became of it.
+   *
+   * @since 0.1.0
+   */
+  export interface CallbackAttempt {
     readonly url: string
     readonly method: "GET" | "POST"
     /** The form (POST) or query (GET) parameters sent. */

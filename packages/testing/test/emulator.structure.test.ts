@@ -29,8 +29,8 @@ const importsOf = (file: string): Array<string> =>
   [...readFileSync(file, "utf8").matchAll(/^(?:import|export)[^"']*?from\s+["'](\.[^"']+)["']/gm)].map((m) => m[1] ?? "")
 
 describe("the emulator's kernel and resources", () => {
-  it("has the resource folders message/, media/, number/ and powerpack/", () => {
-    expect(folders).toEqual(expect.arrayContaining(["media", "message", "number", "powerpack"]))
+  it("has the resource folders message/, media/, number/, powerpack/ and compliance/", () => {
+    expect(folders).toEqual(expect.arrayContaining(["compliance", "media", "message", "number", "powerpack"]))
   })
 
   it("the kernel imports no resource folder, except the one list in resources.ts", () => {
@@ -105,6 +105,9 @@ describe("the emulator's kernel and resources", () => {
           }
         }
       }
-      expect([...routeOwners.keys()]).toEqual(expect.arrayContaining(["Message", "Media", "PhoneNumber", "Powerpack", "NumberPool/{id}/Number"]))
+      expect([...routeOwners.keys()]).toEqual(expect.arrayContaining([
+        "Message", "Media", "PhoneNumber", "Powerpack", "NumberPool/{id}/Number", "Profile", "10dlc/Brand", "10dlc/Campaign",
+        "10dlc/Campaign/{id}/Number", "TollfreeVerification"
+      ]))
     })))
 })

@@ -30,3 +30,6 @@ export const nonce = (): string => draw(DIGITS, 20)
 
 /** @internal */
 export const hexId = (length: number): string => draw("0123456789abcdef", length)
+
+/** A TCR-style id: `prefix` then upper-case alphanumerics, 7 characters in all (`BCDEF1G`). */
+export const tcrId = (prefix: string): string => prefix + draw(UPPER_ALNUM, 7 - prefix.length)

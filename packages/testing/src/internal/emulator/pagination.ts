@@ -72,8 +72,9 @@ export const pageMeta = (options: {
 
 /**
  * The 200 answer for one page of records held in memory: the page's slice, rendered, under
- * `objects`, with `meta` and `total_count`. `blankLinks` answers `""` for a missing
- * `next` / `previous`, as the number pool lists do.
+ * `key` (default `objects`), with `meta` and `total_count` (unless `totalCount` is false,
+ * as on the 10DLC lists). `blankLinks` answers `""` for a missing `next` / `previous`, as
+ * the number pool lists do.
  */
 export const listPage = <A>(ctx: RequestContext, options: {
   readonly path: string
@@ -81,6 +82,8 @@ export const listPage = <A>(ctx: RequestContext, options: {
   readonly items: ReadonlyArray<A>
   readonly render: (a: A) => Readonly<Record<string, unknown>>
   readonly blankLinks?: boolean
+  readonly key?: string
+  readonly totalCount?: boolean
 }): HttpServerResponse.HttpServerResponse => {
   const { items, page } = options
   const meta = pageMeta({
@@ -88,10 +91,10 @@ export const listPage = <A>(ctx: RequestContext, options: {
     query: ctx.query,
     page,
     hasMore: items.length > page.offset + page.limit,
-    totalCount: items.length
+    totalCount: options.totalCount === false ? undefined : items.length
   })
   return Responses.json(200, ctx.apiId, {
     meta: options.blankLinks === true ? { ...meta, next: meta["next"] ?? "", previous: meta["previous"] ?? "" } : meta,
-    objects: items.slice(page.offset, page.offset + page.limit).map(options.render)
+    [options.key ?? "objects"]: items.slice(page.offset, page.offset + page.limit).map(options.render)
   })
 }

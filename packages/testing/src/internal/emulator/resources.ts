@@ -4,6 +4,7 @@
  *
  * @internal
  */
+import { ComplianceResource } from "./compliance/resource.js"
 import { MediaResource } from "./media/resource.js"
 import { MessageResource } from "./message/resource.js"
 import { NumberResource } from "./number/resource.js"
@@ -16,3 +17,4 @@ export const resources = none
   .add(MediaResource)
   .add(NumberResource)
   .add(PowerpackResource)
+  .add(ComplianceResource)
