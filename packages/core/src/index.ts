@@ -13,6 +13,9 @@
  */
 
 /** @since 0.1.0 */
+export * as HttpUrl from "./HttpUrl.js"
+
+/** @since 0.1.0 */
 export * as InvalidParams from "./InvalidParams.js"
 
 /** @since 0.1.0 */

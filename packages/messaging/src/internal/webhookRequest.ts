@@ -6,7 +6,7 @@ import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import { isNodeBody, readNodeBody } from "./nodeBody.js"
-import { isCleanHttpUrl } from "./url.js"
+import { isCleanHttpUrl } from "@plivo-effect/core/HttpUrl"
 
 /** Why a request was refused before its signature was checked. */
 export type ReadFailure = "TooLarge" | "Unreadable" | "Timeout"
