@@ -43,6 +43,9 @@ export * from "./PlivoError.js"
 export * as PlivoSignature from "./PlivoSignature.js"
 
 /** @since 0.1.0 */
+export * as PlivoWebhook from "./PlivoWebhook.js"
+
+/** @since 0.1.0 */
 export * as PlivoSchema from "./PlivoSchema.js"
 
 /** @since 0.1.0 */
