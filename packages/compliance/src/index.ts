@@ -32,6 +32,12 @@ export * from "./Campaigns.js"
 export * as Compliance from "./Compliance.js"
 
 /** @since 0.1.0 */
+export * from "./ComplianceCallback.js"
+
+/** @since 0.1.0 */
+export * from "./ComplianceWebhooks.js"
+
+/** @since 0.1.0 */
 export * from "./Profile.js"
 
 /** @since 0.1.0 */
