@@ -15,7 +15,7 @@ import { Acknowledgement } from "./Acknowledgement.js"
 import { awaitTerminal } from "./internal/poll.js"
 import { body, query } from "./internal/rules.js"
 import { spanId } from "./internal/spanId.js"
-import { checkCreate, checkUpdate, createRules, filterRules, updateRules } from "./internal/tollfreeRules.js"
+import { checkCreate, checkFilters, checkUpdate, createRules, filterRules, updateRules } from "./internal/tollfreeRules.js"
 import { walk } from "./internal/walk.js"
 import type { AwaitOptions, RegistrationPendingError, RegistrationRejectedError } from "./Registration.js"
 import { TollfreeVerification, TollfreeVerificationCreated, TollfreeVerificationList } from "./TollfreeVerification.js"
@@ -125,7 +125,7 @@ export class TollfreeVerifications extends Context.Tag("@plivo-effect/compliance
 
     const list = Effect.fn("TollfreeVerifications.list", { attributes: resource })(
       function*(filters: TollfreeVerificationFilters = {}) {
-        const sent = yield* query("TollfreeVerifications.list", filters, filterRules)
+        const sent = yield* query("TollfreeVerifications.list", filters, filterRules, checkFilters)
         return yield* client.get(["TollfreeVerification"], { schema: TollfreeVerificationList, query: sent })
       }
     )
@@ -137,6 +137,7 @@ export class TollfreeVerifications extends Context.Tag("@plivo-effect/compliance
         path: ["TollfreeVerification"],
         filters,
         rules: filterRules,
+        checks: checkFilters,
         item: TollfreeVerification,
         key: "objects",
         itemKey: (verification) => verification.uuid

@@ -212,6 +212,10 @@ cases("TollfreeVerifications.create", "TollfreeVerifications.create", createToll
 describe("TollfreeVerifications: update and list", () => {
   it.effect("update checks the tiers", () =>
     rejected(Effect.flatMap(TollfreeVerifications, (s) => s.update("u", { volume: "100" } as never)), "TollfreeVerifications.update", /volume must be one of/))
+  it.effect("list: created filters as YYYY-MM-DD", () =>
+    rejected(Effect.flatMap(TollfreeVerifications, (s) => s.list({ created__gte: "2026-13-45" })), "TollfreeVerifications.list", /created__gte must be a date as YYYY-MM-DD/))
+  it.effect("stream: created filters as YYYY-MM-DD", () =>
+    rejected(Effect.flatMap(TollfreeVerifications, (s) => Stream.runDrain(s.stream({ created: "yesterday" }))), "TollfreeVerifications.stream", /created must be a date as YYYY-MM-DD/))
   it.effect("list: status from the list", () =>
     rejected(Effect.flatMap(TollfreeVerifications, (s) => s.list({ status: "DONE" } as never)), "TollfreeVerifications.list", /status must be one of SUBMITTED/))
 })

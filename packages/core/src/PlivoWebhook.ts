@@ -204,11 +204,10 @@ export const present = (params: Readonly<Record<string, string>>): Record<string
  * import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
  * import { PlivoWebhook } from "@plivo-effect/core"
  * import * as Effect from "effect/Effect"
- * import * as Schema from "effect/Schema"
  *
- * const Event = Schema.Struct({ uuid: Schema.String })
  * declare const receiver: PlivoWebhook.Receiver
- * const endpoint = PlivoWebhook.receive(receiver, "event", Event, (e) => e.uuid, () =>
+ * // Every parameter as sent, keyed by its uuid.
+ * const endpoint = PlivoWebhook.receive(receiver, "event", PlivoWebhook.Params, (params) => params.uuid ?? "", () =>
  *   Effect.succeed(HttpServerResponse.empty({ status: 200 })))
  * ```
  */

@@ -115,7 +115,8 @@ export const body = (
 export const query = (
   operation: string,
   params: unknown,
-  rules: Rules
+  rules: Rules,
+  more: (issues: Issues, params: Params) => void = () => {}
 ): Effect.Effect<Record<string, string | number>, InvalidParamsError> => {
   const issues = new Issues()
   if (!isObject(issues, params, "the filters")) return issues.result(operation, () => ({}))
@@ -125,6 +126,7 @@ export const query = (
   for (const [key, rule] of Object.entries(rules)) checkRule(issues, key, rule, params[key])
   issues.checkLimit(params.limit)
   issues.checkOffset(params.offset)
+  more(issues, params)
   return issues.result(operation, () =>
     Object.fromEntries(
       Object.entries(params).flatMap(([key, value]) =>

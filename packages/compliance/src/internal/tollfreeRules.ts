@@ -57,6 +57,20 @@ export const checkCreate = (issues: Issues, params: Params): void => {
   checkNumber(issues, "number", params.number, true)
 }
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** The `created` filters are calendar days, `YYYY-MM-DD`. */
+export const checkFilters = (issues: Issues, params: Params): void => {
+  for (const key of ["created", "created__gt", "created__gte", "created__lt", "created__lte"]) {
+    const value = params[key]
+    if (value === undefined) continue
+    issues.check(
+      typeof value === "string" && DATE.test(value) && !Number.isNaN(Date.parse(value)),
+      `${key} must be a date as YYYY-MM-DD, got ${preview(value)}`
+    )
+  }
+}
+
 export const filterRules: Rules = {
   number: text(),
   status: oneOf(TOLLFREE_STATUSES),

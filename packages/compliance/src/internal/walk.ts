@@ -3,7 +3,8 @@ import type { PlivoError } from "@plivo-effect/core/PlivoError"
 import * as Effect from "effect/Effect"
 import type * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import { query, type Rules } from "./rules.js"
+import type { Issues } from "@plivo-effect/core/InvalidParams"
+import { type Params, query, type Rules } from "./rules.js"
 
 /**
  * Every item of a list, page after page, each once (by `itemKey`): the filters are checked
@@ -18,13 +19,14 @@ export const walk = <A, I>(
     readonly path: PlivoClient.Path
     readonly filters: unknown
     readonly rules: Rules
+    readonly checks?: (issues: Issues, params: Params) => void
     readonly item: Schema.Schema<A, I>
     readonly key: string
     readonly itemKey: (item: A) => string
   }
 ): Stream.Stream<A, PlivoError> =>
   Stream.unwrap(
-    Effect.map(query(options.span, options.filters, options.rules), ({ limit, offset, ...filters }) =>
+    Effect.map(query(options.span, options.filters, options.rules, options.checks), ({ limit, offset, ...filters }) =>
       client.paginate(options.path, {
         item: options.item,
         key: options.key,
