@@ -5,7 +5,17 @@ import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import type { PlivoError } from "@plivo-effect/core"
 import { Brands, Campaigns, type Compliance, Profiles, TollfreeVerifications } from "../src/index.js"
-import { allFixtures, expectDecodedFrom, fixture, indexRows, requests, stubbed } from "./complianceSupport.js"
+import {
+  allFixtures,
+  expectDecodedFrom,
+  fixture,
+  indexRows,
+  requests,
+  stubbed,
+  validCampaign,
+  validProfile,
+  validTollfree
+} from "./complianceSupport.js"
 
 const PROFILE = "201faedc-7df9-4840-9ab1-3997ce3f7cf4"
 const BRAND = "BRPXS6E"
@@ -18,48 +28,6 @@ type Reading = Effect.Effect<{ readonly decoded: unknown; readonly raw: (body: R
 
 const whole = (decoded: unknown) => ({ decoded, raw: (body: Record<string, unknown>) => body })
 const under = (key: string) => (decoded: unknown) => ({ decoded, raw: (body: Record<string, unknown>) => body[key] })
-
-const validCampaign = {
-  brand_id: BRAND,
-  campaign_alias: "alias",
-  vertical: "TECHNOLOGY",
-  usecase: "2FA",
-  description: "d".repeat(40),
-  sample1: "s".repeat(20),
-  sample2: "t".repeat(20),
-  message_flow: "flow",
-  help_message: "help",
-  optout_message: "stop",
-  subscriber_optin: true,
-  subscriber_optout: true,
-  subscriber_help: true,
-  direct_lending: false,
-  embedded_link: false,
-  embedded_phone: false,
-  age_gated: false,
-  affiliate_marketing: false
-} as const
-
-const validProfile = {
-  profile_alias: "a",
-  customer_type: "DIRECT",
-  entity_type: "PRIVATE",
-  company_name: "c",
-  vertical: "ENERGY",
-  address: { street: "1", city: "c", state: "NY", postal_code: "10001", country: "US" },
-  authorized_contact: { first_name: "f" }
-} as const
-
-const validTollfree = {
-  profile_uuid: PROFILE,
-  number: "18449605287",
-  usecase: "2FA",
-  usecase_summary: "summary",
-  message_sample: "sample",
-  optin_image_url: "https://example.com/optin.png",
-  optin_type: "VERBAL",
-  volume: "1,000"
-} as const
 
 const READINGS: Readonly<Record<string, Reading>> = {
   "profile.create": Effect.map(Effect.flatMap(Profiles, (s) => s.create(validProfile)), whole),

@@ -13,7 +13,7 @@ import {
   Profiles,
   TollfreeVerifications
 } from "../src/index.js"
-import { requests, stubbed } from "./complianceSupport.js"
+import { requests, stubbed, validCampaign, validProfile, validTollfree } from "./complianceSupport.js"
 
 // Any request reaching the stub fails the tests below: validation must stop it first.
 const Stub = stubbed(() => StubHttpClient.json(500, { error: "should not have been sent" }))
@@ -32,47 +32,9 @@ const rejected = <A, E extends { readonly _tag: string; readonly message: string
     expect(yield* requests).toHaveLength(0)
   }).pipe(Effect.provide(Stub))
 
-const profile: CreateProfileParams = {
-  profile_alias: "acme",
-  customer_type: "DIRECT",
-  entity_type: "PRIVATE",
-  company_name: "Acme Inc.",
-  vertical: "TECHNOLOGY",
-  address: { street: "1 Main St", city: "Austin", state: "TX", postal_code: "78701", country: "US" },
-  authorized_contact: { first_name: "Ada" }
-}
-
-const campaign: CreateCampaignParams = {
-  brand_id: "B1",
-  campaign_alias: "c",
-  vertical: "TECHNOLOGY",
-  usecase: "2FA",
-  description: "d".repeat(40),
-  sample1: "s".repeat(20),
-  sample2: "t".repeat(20),
-  message_flow: "flow",
-  help_message: "help",
-  optout_message: "stop",
-  subscriber_optin: true,
-  subscriber_optout: true,
-  subscriber_help: true,
-  direct_lending: false,
-  embedded_link: false,
-  embedded_phone: false,
-  age_gated: false,
-  affiliate_marketing: false
-}
-
-const tollfree: CreateTollfreeVerificationParams = {
-  profile_uuid: "p",
-  number: "18005550100",
-  usecase: "2FA",
-  usecase_summary: "summary",
-  message_sample: "sample",
-  optin_image_url: "https://acme.example/optin.png",
-  optin_type: "VERBAL",
-  volume: "1,000"
-}
+const profile = validProfile
+const campaign = validCampaign
+const tollfree = validTollfree
 
 // Cases the types already forbid go through `unknown`, as plain JavaScript could send them.
 const createProfile = (over: Record<string, unknown>) =>

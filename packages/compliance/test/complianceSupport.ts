@@ -5,7 +5,12 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { readdirSync, readFileSync } from "node:fs"
 import { expect } from "vitest"
-import { Compliance } from "../src/index.js"
+import {
+  Compliance,
+  type CreateCampaignParams,
+  type CreateProfileParams,
+  type CreateTollfreeVerificationParams
+} from "../src/index.js"
 
 /** The recorded bodies the repository holds (see its README and INDEX.md for their sources). */
 export const fixturesDir = new URL("../../../test/fixtures/recorded/", import.meta.url)
@@ -94,4 +99,49 @@ export const expectDecodedFrom = (raw: unknown, decoded: unknown, at = "", renam
       expect(out.get(name), path).toBe(String(value))
     } else expectDecodedFrom(value, out.get(name), path, renamed)
   }
+}
+
+/** The smallest campaign that passes every rule. */
+export const validCampaign: CreateCampaignParams = {
+  brand_id: "BRPXS6E",
+  campaign_alias: "alias",
+  vertical: "TECHNOLOGY",
+  usecase: "2FA",
+  description: "d".repeat(40),
+  sample1: "s".repeat(20),
+  sample2: "t".repeat(20),
+  message_flow: "flow",
+  help_message: "help",
+  optout_message: "stop",
+  subscriber_optin: true,
+  subscriber_optout: true,
+  subscriber_help: true,
+  direct_lending: false,
+  embedded_link: false,
+  embedded_phone: false,
+  age_gated: false,
+  affiliate_marketing: false
+}
+
+/** The smallest profile that passes every rule. */
+export const validProfile: CreateProfileParams = {
+  profile_alias: "acme",
+  customer_type: "DIRECT",
+  entity_type: "PRIVATE",
+  company_name: "Acme Inc.",
+  vertical: "TECHNOLOGY",
+  address: { street: "1 Main St", city: "Austin", state: "TX", postal_code: "78701", country: "US" },
+  authorized_contact: { first_name: "Ada" }
+}
+
+/** The smallest toll-free verification that passes every rule. */
+export const validTollfree: CreateTollfreeVerificationParams = {
+  profile_uuid: "201faedc-7df9-4840-9ab1-3997ce3f7cf4",
+  number: "18449605287",
+  usecase: "2FA",
+  usecase_summary: "summary",
+  message_sample: "sample",
+  optin_image_url: "https://example.com/optin.png",
+  optin_type: "VERBAL",
+  volume: "1,000"
 }
