@@ -73,7 +73,8 @@ cases("Profiles.create", "Profiles.create", createProfile, [
   ["stock_symbol at most 10", { stock_symbol: "S".repeat(11) }, /stock_symbol must be at most 10/],
   ["alt_business_id_type from the list", { alt_business_id_type: "SSN" }, /alt_business_id_type must be one of DUNS, LEI, GIIN, NONE/],
   ["website at most 100", { website: "w".repeat(101) }, /website must be at most 100/],
-  ["an unknown parameter", { profile_name: "x" }, /unknown parameter "profile_name"/]
+  ["an unknown parameter", { profile_name: "x" }, /unknown parameter "profile_name"/],
+  ["a parameter named after an Object method is unknown too", { toString: "x" }, /unknown parameter "toString"/]
 ])
 
 describe("Profiles.update, list and stream", () => {

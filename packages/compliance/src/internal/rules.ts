@@ -104,11 +104,11 @@ export const body = (
 ): Effect.Effect<Record<string, unknown>, InvalidParamsError> => {
   const issues = new Issues()
   if (!isObject(issues, params, "the parameters")) return issues.result(operation, () => ({}))
-  for (const key of Object.keys(params)) issues.check(key in rules, `unknown parameter ${preview(key)}`)
+  for (const key of Object.keys(params)) issues.check(Object.hasOwn(rules, key), `unknown parameter ${preview(key)}`)
   for (const [key, rule] of Object.entries(rules)) checkRule(issues, key, rule, params[key])
   more(issues, params)
   return issues.result(operation, () =>
-    Object.fromEntries(Object.entries(params).filter(([key, value]) => key in rules && value !== undefined)))
+    Object.fromEntries(Object.entries(params).filter(([key, value]) => Object.hasOwn(rules, key) && value !== undefined)))
 }
 
 /** List filters: `rules` plus `limit` and `offset`, sent as query parameters. */
@@ -121,7 +121,7 @@ export const query = (
   const issues = new Issues()
   if (!isObject(issues, params, "the filters")) return issues.result(operation, () => ({}))
   for (const key of Object.keys(params)) {
-    issues.check(key in rules || key === "limit" || key === "offset", `unknown filter ${preview(key)}`)
+    issues.check(Object.hasOwn(rules, key) || key === "limit" || key === "offset", `unknown filter ${preview(key)}`)
   }
   for (const [key, rule] of Object.entries(rules)) checkRule(issues, key, rule, params[key])
   issues.checkLimit(params.limit)
