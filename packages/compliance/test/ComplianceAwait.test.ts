@@ -4,12 +4,13 @@ import * as Chunk from "effect/Chunk"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
+import * as Layer from "effect/Layer"
 import * as Schedule from "effect/Schedule"
 import * as TestClock from "effect/TestClock"
 import {
   Brands,
   Campaigns,
-  type Compliance,
+  Compliance,
   defaultSchedule,
   RegistrationPendingError,
   RegistrationRejectedError,
@@ -98,6 +99,24 @@ describe("Brands.awaitRegistration", () => {
     }).pipe(Effect.provide((() => {
       let at = 0
       return stubbed(() => at++ === 0 ? StubHttpClient.json(200, brand("IN_VETTING")) : StubHttpClient.json(500, { error: "down" }))
+    })())))
+})
+
+describe("each poll is a client call", () => {
+  it.effect("a 429 on a poll backs off by the client's retry policy and the await goes on", () =>
+    Effect.gen(function*() {
+      const done = yield* settled(Effect.flatMap(Brands, (s) => s.awaitRegistration("B1")))
+      expect(done.registration_status).toBe("COMPLETED")
+      expect(yield* polls).toEqual(Array(3).fill("GET 10dlc/Brand/B1/"))
+    }).pipe(Effect.provide((() => {
+      const answers = [
+        StubHttpClient.json(200, brand("PROCESSING")),
+        StubHttpClient.json(429, { api_id: "a", error: "too many requests" }, { "retry-after": "1" }),
+        StubHttpClient.json(200, brand("COMPLETED"))
+      ]
+      let at = 0
+      // The default retry policy, not the tests' none: a 429 is retried.
+      return Compliance.layer.pipe(Layer.provideMerge(StubHttpClient.layerClient(() => answers[Math.min(at++, 2)] ?? StubHttpClient.json(500, {}))))
     })())))
 })
 
