@@ -27,6 +27,7 @@ export default tseslint.config(
           { name: "@effect/platform-node", message: "Import by module path." },
           // A sibling's barrel loads all of it: importing Messages must not load webhooks.
           { name: "@plivo-effect/core", message: "Import by module subpath, e.g. @plivo-effect/core/PlivoClient." },
+          { name: "@plivo-effect/compliance", message: "Import by module subpath, e.g. @plivo-effect/compliance/Brands." },
           { name: "@plivo-effect/messaging", message: "Import by module subpath, e.g. @plivo-effect/messaging/Messages." },
           { name: "@plivo-effect/powerpack", message: "Import by module subpath, e.g. @plivo-effect/powerpack/Powerpacks." },
           { name: "@plivo-effect/testing", message: "Import by module subpath, e.g. @plivo-effect/testing/PlivoEmulator." }

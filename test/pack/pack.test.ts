@@ -19,7 +19,7 @@ import { childEnv, run, runOk, start } from "./support.js"
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url))
 const consumerSources = fileURLToPath(new URL("./consumer/", import.meta.url))
-const packages = ["core", "messaging", "powerpack", "testing"] as const
+const packages = ["core", "messaging", "powerpack", "compliance", "testing"] as const
 
 const versions = {
   effect: "3.22.4",
@@ -150,7 +150,7 @@ describe("the packed packages", () => {
       })
       expect(existsSync(join(project, "node_modules/@plivo-effect", pkg, "README.md")), `${pkg} README`).toBe(true)
     }
-    for (const pkg of ["messaging", "powerpack", "testing"]) {
+    for (const pkg of ["messaging", "powerpack", "compliance", "testing"]) {
       const json = manifest(pkg)
       expect(json.dependencies, pkg).toBeUndefined()
       expect(json.peerDependencies, pkg).toMatchObject({ "@plivo-effect/core": "^0.1.0" })
@@ -208,6 +208,8 @@ console.log(JSON.stringify(process.moduleLoadList.filter((m) => /^NativeModule (
         local: { sent: 1, seen: 1, invalidIsCoreError: true },
         pooled: { named: "packed", poolNumbers: 0 },
         samePowerpacks: true,
+        registered: { refused: "InvalidParamsError", requests: 0 },
+        sameBrands: true,
         sameClient: true,
         sameMessages: true,
         sameEmulator: true,

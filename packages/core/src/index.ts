@@ -13,6 +13,9 @@
  */
 
 /** @since 0.1.0 */
+export * as HttpUrl from "./HttpUrl.js"
+
+/** @since 0.1.0 */
 export * as InvalidParams from "./InvalidParams.js"
 
 /** @since 0.1.0 */
@@ -38,6 +41,9 @@ export * from "./PlivoError.js"
 
 /** @since 0.1.0 */
 export * as PlivoSignature from "./PlivoSignature.js"
+
+/** @since 0.1.0 */
+export * as PlivoWebhook from "./PlivoWebhook.js"
 
 /** @since 0.1.0 */
 export * as PlivoSchema from "./PlivoSchema.js"

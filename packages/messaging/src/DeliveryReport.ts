@@ -9,7 +9,7 @@ import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { optional } from "@plivo-effect/core/PlivoSchema"
-import { Params, present } from "./internal/formParams.js"
+import { Params, present } from "@plivo-effect/core/PlivoWebhook"
 import { MessageState } from "./MessageRecord.js"
 
 const Fields = Schema.Struct({

@@ -8,7 +8,7 @@ import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { optional } from "@plivo-effect/core/PlivoSchema"
-import { Params, present } from "./internal/formParams.js"
+import { Params, present } from "@plivo-effect/core/PlivoWebhook"
 
 const Fields = Schema.Struct({
   MessageUUID: Schema.String,

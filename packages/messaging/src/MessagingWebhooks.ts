@@ -4,26 +4,20 @@
  *
  * @since 0.1.0
  */
-import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import { PlivoConfig } from "@plivo-effect/core/PlivoConfig"
-import * as PlivoSignature from "@plivo-effect/core/PlivoSignature"
-import * as Cause from "effect/Cause"
+import type { PlivoConfig } from "@plivo-effect/core/PlivoConfig"
+import * as PlivoWebhook from "@plivo-effect/core/PlivoWebhook"
 import * as Context from "effect/Context"
-import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
-import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as PubSub from "effect/PubSub"
-import * as Schema from "effect/Schema"
+import type * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import * as DeliveryReportModule from "./DeliveryReport.js"
 import { DeliveryReport } from "./DeliveryReport.js"
 import { InboundMessage } from "./InboundMessage.js"
-import * as Dedupe from "./internal/dedupe.js"
-import * as WebhookRequest from "./internal/webhookRequest.js"
 import * as MessageXml from "./MessageXml.js"
 
 /**
@@ -34,45 +28,13 @@ export declare namespace MessagingWebhooks {
   /**
    * @since 0.1.0
    */
-  export interface Options {
-    /**
-     * Scheme, host, port (and any path prefix a proxy removes) of the URL Plivo was
-     * configured to call, e.g. `https://hooks.example.com`. Plivo signs that URL, not the
-     * one this server sees behind a proxy.
-     */
-    readonly publicBaseUrl: string
-    /** Tokens accepted besides the `PlivoConfig` one: subaccounts, or a token being rotated. */
-    readonly authTokens?: ReadonlyArray<PlivoSignature.AuthToken>
-    /** Largest body read, in bytes (default 64 KiB); a larger one is answered 413. */
-    readonly maxBodyBytes?: number
-    /**
-     * How long a handled event is remembered to drop Plivo's retries of it (default 10
-     * minutes). Only a run that completed counts: after a handler failure, or an
-     * interruption because Plivo hung up, the retry runs the handler again. A retry that
-     * arrives while a run of the same event is still in flight is answered 503 with
-     * `Retry-After`, never run concurrently and never acknowledged as done.
-     */
-    readonly dedupeWindow?: Duration.DurationInput
-    /**
-     * Longest wait for a whole request body (default 10 seconds); a body still incomplete
-     * then is answered 408, so a sender trickling bytes cannot hold a connection forever.
-     */
-    readonly bodyReadTimeout?: Duration.DurationInput
-    /**
-     * Accept the legacy V2 signature when a request has no V3 one (default false). V2 does
-     * not cover the parameters, so a captured V2 signature can be replayed with others.
-     */
-    readonly allowV2Fallback?: boolean
-  }
+  export interface Options extends PlivoWebhook.Options {}
 
   /**
    * @since 0.1.0
    */
   export interface Service {
-    readonly options: Required<Omit<Options, "authTokens" | "dedupeWindow" | "bodyReadTimeout">> & {
-      readonly authTokens: PlivoSignature.AuthTokens
-      readonly bodyReadTimeout: Duration.Duration
-    }
+    readonly options: PlivoWebhook.Settings
     /**
      * Runs `handle` for the event `key` unless a run of it completed within the dedupe
      * window (answered 200 without running) or is still in flight (answered 503 with
@@ -137,23 +99,11 @@ export class MessagingWebhooks extends Context.Tag("@plivo-effect/messaging/Mess
     Layer.effect(
       MessagingWebhooks,
       Effect.gen(function*() {
-        const config = yield* PlivoConfig
-        const unusable = WebhookRequest.checkBounds(options)
-        if (unusable !== undefined) return yield* Effect.dieMessage(`MessagingWebhooks: ${unusable}`)
-        const publicBaseUrl = yield* Either.match(WebhookRequest.checkBaseUrl(options.publicBaseUrl), {
-          onLeft: (why) => Effect.dieMessage(`MessagingWebhooks: publicBaseUrl ${why}`),
-          onRight: Effect.succeed
-        })
+        const receiver = yield* PlivoWebhook.make("MessagingWebhooks", options)
         const reports = yield* PubSub.unbounded<DeliveryReport>()
         return {
-          options: {
-            publicBaseUrl,
-            authTokens: [config.authToken, ...(options.authTokens ?? [])],
-            maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
-            bodyReadTimeout: Duration.decode(options.bodyReadTimeout ?? Duration.seconds(10)),
-            allowV2Fallback: options.allowV2Fallback ?? false
-          },
-          once: makeOnce(Dedupe.make(Duration.toMillis(options.dedupeWindow ?? Duration.minutes(10)))),
+          options: receiver.settings,
+          once: receiver.once,
           ...makeReports(reports)
         }
       })
@@ -245,75 +195,12 @@ const makeReports = (reports: PubSub.PubSub<DeliveryReport>) => {
   return { publish, finalReport, awaitFinal, deliveryReports: Stream.fromPubSub(reports) }
 }
 
-/** Runs each event once (see `Service.once`), over the dedupe table. */
-const makeOnce = (dedupe: ReturnType<typeof Dedupe.make>) =>
-<E, R>(
-  key: string,
-  handle: Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>
-): Effect.Effect<HttpServerResponse.HttpServerResponse, never, R> =>
-  // Claim and the release-on-exit are set up with interruption off, so no interruption
-  // (Plivo hanging up) can land between them and leave the key held forever.
-  Effect.uninterruptibleMask((restore) =>
-    Effect.flatMap(dedupe.claim(key), (claim) => {
-      if (claim === "Done") return Effect.succeed(HttpServerResponse.empty({ status: 200 }))
-      if (claim === "InFlight") return Effect.succeed(inProgress)
-      return restore(handle).pipe(
-        Effect.onExit((exit) => Exit.isSuccess(exit) ? dedupe.complete(key) : dedupe.release(key)),
-        Effect.catchAllCause((cause) =>
-          // Interrupted: nobody is waiting for an answer any more.
-          Cause.isInterruptedOnly(cause)
-            ? Effect.interrupt
-            : Effect.as(
-              Effect.logError("Plivo webhook handler failed", cause),
-              HttpServerResponse.text("handler failed", { status: 500 })
-            )
-        )
-      )
-    })
-  )
-
 const endpoint = <A, E, R>(
   kind: string,
   schema: Schema.Schema<A, Readonly<Record<string, string>>>,
   keyOf: (event: A) => string,
   handle: (event: A) => Effect.Effect<HttpServerResponse.HttpServerResponse, E, R>
 ): Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest | MessagingWebhooks | R> =>
-  Effect.gen(function*() {
-    const service = yield* MessagingWebhooks
-    const request = yield* HttpServerRequest.HttpServerRequest
-    const { bodyReadTimeout, maxBodyBytes } = service.options
-    const read = yield* Effect.either(WebhookRequest.readParams(request, maxBodyBytes, bodyReadTimeout))
-    if (Either.isLeft(read)) return refusal[read.left]
-    const params = read.right
-    const valid = PlivoSignature.verifyRequest({
-      method: request.method,
-      url: WebhookRequest.signedUrl(service.options.publicBaseUrl, request),
-      params: params.all,
-      headers: request.headers,
-      authTokens: service.options.authTokens,
-      allowV2Fallback: service.options.allowV2Fallback
-    })
-    if (!valid) {
-      yield* Effect.logWarning("Plivo webhook refused: signature does not verify")
-      return HttpServerResponse.text("invalid signature", { status: 403 })
-    }
-    const decoded = yield* Effect.either(Schema.decodeUnknown(schema)(params.first))
-    if (Either.isLeft(decoded)) {
-      return HttpServerResponse.text(`malformed ${kind} payload`, { status: 400 })
-    }
-    const event = decoded.right
-    return yield* service.once(`${kind}:${keyOf(event)}`, handle(event))
-  }).pipe(Effect.withSpan(`MessagingWebhooks.${kind}`))
-
-// 413 and 408 close the connection: the rest of the body was never read.
-const refusal: Record<WebhookRequest.ReadFailure, HttpServerResponse.HttpServerResponse> = {
-  TooLarge: HttpServerResponse.text("request body too large", { status: 413, headers: { connection: "close" } }),
-  Unreadable: HttpServerResponse.text("unreadable request body", { status: 400 }),
-  Timeout: HttpServerResponse.text("request body not received in time", { status: 408, headers: { connection: "close" } })
-}
-
-// Plivo retries any answer but 2xx; the run in flight decides whether the event is done.
-const inProgress = HttpServerResponse.text("event is being handled; retry later", {
-  status: 503,
-  headers: { "retry-after": "5" }
-})
+  Effect.flatMap(MessagingWebhooks, (service) =>
+    PlivoWebhook.receive({ settings: service.options, once: service.once }, kind, schema, keyOf, handle)
+  ).pipe(Effect.withSpan(`MessagingWebhooks.${kind}`))

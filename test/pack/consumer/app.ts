@@ -2,11 +2,13 @@
  * A user's program, compiled and run by `pack.test.ts` in a throwaway project outside the
  * workspace that installed the packed tarballs. It imports by barrel and by module
  * subpath, sends one SMS over a socket to the emulator whose base URL and credentials
- * are its arguments, one more to an in-process emulator, creates a Powerpack there, and
- * prints what it saw as one JSON line. Type-checked there under `moduleResolution` NodeNext and Bundler.
+ * are its arguments, one more to an in-process emulator, creates a Powerpack there, has
+ * a compliance request refused before it is sent, and prints what it saw as one JSON line. Type-checked there under `moduleResolution` NodeNext and Bundler.
  * The workspace type-checks it too (against the sources).
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as Compliance from "@plivo-effect/compliance"
+import { Brands } from "@plivo-effect/compliance/Brands"
 import * as Core from "@plivo-effect/core"
 import { formatMoney } from "@plivo-effect/core/Money"
 import { PlivoClient } from "@plivo-effect/core/PlivoClient"
@@ -67,12 +69,21 @@ const powerpack = Effect.gen(function*() {
   )
 )
 
+// The compliance package over the same emulator: a STARTER brand without its mobile phone
+// is refused before anything is sent.
+const compliance = Effect.gen(function*() {
+  const refused = yield* Effect.flip((yield* Brands).create({ profile_uuid: "p", brand_alias: "packed" }))
+  const emulator = yield* PlivoEmulator
+  return { refused: refused._tag, requests: (yield* emulator.requests).length }
+}).pipe(Effect.provide(Compliance.Compliance.layer.pipe(Layer.provideMerge(Testing.PlivoEmulator.layerClient()))))
+
 const internalModule = "@plivo-effect/core/internal/plivoClient"
 
 const main = async () => {
   const socket = await Effect.runPromise(overSocket)
   const local = await Effect.runPromise(inProcess)
   const pooled = await Effect.runPromise(powerpack)
+  const registered = await Effect.runPromise(compliance)
   const internal = await import(internalModule).then(
     () => "loaded",
     (error: unknown) => (error instanceof Error && "code" in error ? String(error.code) : String(error))
@@ -82,6 +93,8 @@ const main = async () => {
     local,
     pooled,
     samePowerpacks: Powerpack.Powerpacks === Powerpacks,
+    registered,
+    sameBrands: Compliance.Brands === Brands,
     sameClient: Core.PlivoClient === PlivoClient,
     sameMessages: Messaging.Messages === Messages,
     sameEmulator: Testing.PlivoEmulator === PlivoEmulator,

@@ -9,7 +9,7 @@ import type { SendParams } from "../SendParams.js"
 import { MessageType } from "../MessageRecord.js"
 import { Interactive, Location, Template } from "../WhatsApp.js"
 import { describeParse, Issues, isText, preview } from "@plivo-effect/core/InvalidParams"
-import { isCleanHttpUrl } from "./url.js"
+import { isCleanHttpUrl } from "@plivo-effect/core/HttpUrl"
 
 const OPERATION = "Messages.send"
 

@@ -1,12 +1,12 @@
 import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
-import { quote } from "@plivo-effect/core/InvalidParams"
+import { quote } from "../InvalidParams.js"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import { isNodeBody, readNodeBody } from "./nodeBody.js"
-import { isCleanHttpUrl } from "./url.js"
+import { isCleanHttpUrl } from "../HttpUrl.js"
 
 /** Why a request was refused before its signature was checked. */
 export type ReadFailure = "TooLarge" | "Unreadable" | "Timeout"

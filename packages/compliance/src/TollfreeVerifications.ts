@@ -1,0 +1,165 @@
+/**
+ * The `TollfreeVerifications` service: file toll-free verification requests, follow them
+ * and await the decision.
+ *
+ * @since 0.1.0
+ */
+import { PlivoClient } from "@plivo-effect/core/PlivoClient"
+import type { PlivoError } from "@plivo-effect/core/PlivoError"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import type * as Stream from "effect/Stream"
+import { Acknowledgement } from "./Acknowledgement.js"
+import { awaitTerminal } from "./internal/poll.js"
+import { body, query } from "./internal/rules.js"
+import { spanId } from "./internal/spanId.js"
+import { checkCreate, checkFilters, checkUpdate, createRules, filterRules, updateRules } from "./internal/tollfreeRules.js"
+import { walk } from "./internal/walk.js"
+import type { AwaitOptions, RegistrationPendingError, RegistrationRejectedError } from "./Registration.js"
+import { TollfreeVerification, TollfreeVerificationCreated, TollfreeVerificationList } from "./TollfreeVerification.js"
+import type {
+  CreateTollfreeVerificationParams,
+  TollfreeVerificationFilters,
+  UpdateTollfreeVerificationParams
+} from "./TollfreeVerificationParams.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export declare namespace TollfreeVerifications {
+  /**
+   * @since 0.1.0
+   */
+  export interface Service {
+    /** `POST TollfreeVerification/`. Answers the verification's uuid. */
+    readonly create: (params: CreateTollfreeVerificationParams) => Effect.Effect<TollfreeVerificationCreated, PlivoError>
+    /** `GET TollfreeVerification/{uuid}/`. */
+    readonly get: (uuid: string) => Effect.Effect<TollfreeVerification, PlivoError>
+    /** `POST TollfreeVerification/{uuid}/` with the given fields only (`SUBMITTED` or `UPDATE_REQUIRED`). */
+    readonly update: (uuid: string, params: UpdateTollfreeVerificationParams) => Effect.Effect<Acknowledgement, PlivoError>
+    /** `DELETE TollfreeVerification/{uuid}/` (`SUBMITTED`, `PROCESSING` or `UPDATE_REQUIRED`). */
+    readonly delete: (uuid: string) => Effect.Effect<Acknowledgement, PlivoError>
+    /** One page of `GET TollfreeVerification/` (key `objects`). */
+    readonly list: (filters?: TollfreeVerificationFilters) => Effect.Effect<TollfreeVerificationList, PlivoError>
+    /** Every verification matching the filters, page after page, each once (by `uuid`). */
+    readonly stream: (filters?: TollfreeVerificationFilters) => Stream.Stream<TollfreeVerification, PlivoError>
+    /**
+     * Reads the verification until it is decided: `APPROVED` succeeds; `REJECTED` and
+     * `UPDATE_REQUIRED` fail with `RegistrationRejectedError` (with `error_message`); a
+     * schedule that ends first fails with `RegistrationPendingError`.
+     */
+    readonly awaitDecision: (
+      uuid: string,
+      options?: AwaitOptions
+    ) => Effect.Effect<TollfreeVerification, PlivoError | RegistrationRejectedError | RegistrationPendingError>
+  }
+}
+
+const resource = { "plivo.resource": "TollfreeVerification" }
+
+/**
+ * Toll-free verification requests.
+ *
+ * @since 0.1.0
+ * @category services
+ * @example
+ * ```ts
+ * import { TollfreeVerifications } from "@plivo-effect/compliance"
+ * import * as Effect from "effect/Effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const verifications = yield* TollfreeVerifications
+ *   const { uuid } = yield* verifications.create({
+ *     profile_uuid: "201faedc-7df9-4840-9ab1-3997ce3f7cf4",
+ *     number: "18005550100",
+ *     usecase: "2FA,ACCOUNT_NOTIFICATION",
+ *     usecase_summary: "One-time codes at sign-in and account notices.",
+ *     message_sample: "Your Acme code is 123456.",
+ *     optin_image_url: "https://acme.example/optin.png",
+ *     optin_type: "WEB_FORM",
+ *     volume: "10,000"
+ *   })
+ *   return yield* verifications.awaitDecision(uuid)
+ * })
+ * ```
+ */
+export class TollfreeVerifications extends Context.Tag("@plivo-effect/compliance/TollfreeVerifications")<
+  TollfreeVerifications,
+  TollfreeVerifications.Service
+>() {
+  /** Builds the service on a `PlivoClient`. */
+  static readonly make: Effect.Effect<TollfreeVerifications.Service, never, PlivoClient> = Effect.gen(function*() {
+    const client = yield* PlivoClient
+    const annotate = (uuid: unknown) => Effect.annotateCurrentSpan("plivo.verification_uuid", spanId(uuid))
+
+    const create = Effect.fn("TollfreeVerifications.create", { attributes: resource })(
+      function*(params: CreateTollfreeVerificationParams) {
+        const sent = yield* body("TollfreeVerifications.create", params, createRules, checkCreate)
+        const created = yield* client.post(["TollfreeVerification"], { schema: TollfreeVerificationCreated, body: sent })
+        yield* annotate(created.uuid)
+        return created
+      }
+    )
+
+    const get = Effect.fn("TollfreeVerifications.get", { attributes: resource })(function*(uuid: string) {
+      yield* annotate(uuid)
+      return yield* client.get(["TollfreeVerification", uuid], { schema: TollfreeVerification })
+    })
+
+    const update = Effect.fn("TollfreeVerifications.update", { attributes: resource })(
+      function*(uuid: string, params: UpdateTollfreeVerificationParams) {
+        yield* annotate(uuid)
+        const sent = yield* body("TollfreeVerifications.update", params, updateRules, checkUpdate)
+        return yield* client.post(["TollfreeVerification", uuid], { schema: Acknowledgement, body: sent })
+      }
+    )
+
+    const remove = Effect.fn("TollfreeVerifications.delete", { attributes: resource })(function*(uuid: string) {
+      yield* annotate(uuid)
+      const answer = yield* client.del(["TollfreeVerification", uuid], { schema: Acknowledgement })
+      return Option.getOrElse(answer, () => ({}))
+    })
+
+    const list = Effect.fn("TollfreeVerifications.list", { attributes: resource })(
+      function*(filters: TollfreeVerificationFilters = {}) {
+        const sent = yield* query("TollfreeVerifications.list", filters, filterRules, checkFilters)
+        return yield* client.get(["TollfreeVerification"], { schema: TollfreeVerificationList, query: sent })
+      }
+    )
+
+    const stream = (filters: TollfreeVerificationFilters = {}): Stream.Stream<TollfreeVerification, PlivoError> =>
+      walk(client, {
+        span: "TollfreeVerifications.stream",
+        attributes: resource,
+        path: ["TollfreeVerification"],
+        filters,
+        rules: filterRules,
+        checks: checkFilters,
+        item: TollfreeVerification,
+        key: "objects",
+        itemKey: (verification) => verification.uuid
+      })
+
+    const awaitDecision = Effect.fn("TollfreeVerifications.awaitDecision", { attributes: resource })(
+      function*(uuid: string, options?: AwaitOptions) {
+        yield* annotate(uuid)
+        return yield* awaitTerminal("TollfreeVerification", uuid, get(uuid), {
+          status: (verification) => verification.status,
+          reasons: (verification) =>
+            verification.error_message === undefined ? {} : { error_message: verification.error_message }
+        }, { rejected: ["UPDATE_REQUIRED"] }, options)
+      }
+    )
+
+    return { create, get, update, delete: remove, list, stream, awaitDecision }
+  })
+
+  /** The service, given a `PlivoClient`. */
+  static readonly layer: Layer.Layer<TollfreeVerifications, never, PlivoClient> = Layer.effect(
+    TollfreeVerifications,
+    TollfreeVerifications.make
+  )
+}
