@@ -97,7 +97,7 @@ describe("429 backoff on the TestClock", () => {
       const error = yield* Fiber.join(fiber)
       expect(error._tag).toBe("RateLimitError")
       expect(yield* requestCount).toBe(6)
-    }).pipe(Effect.provide(StubHttpClient.layerClient(() => tooMany(), { retry: RetryPolicy.make({ cap: "30 seconds" }) }))))
+    }).pipe(Effect.provide(StubHttpClient.layerClient(() => tooMany(), { retry: RetryPolicy.make({ cap: "30 seconds" }), budget: false }))))
 
   it.effect("a capped policy never waits more than its cap between attempts", () =>
     Effect.gen(function*() {
@@ -109,7 +109,12 @@ describe("429 backoff on the TestClock", () => {
       yield* Fiber.join(fiber)
     }).pipe(
       Effect.provide(
-        StubHttpClient.layerClient(() => tooMany(), { retry: RetryPolicy.make({ base: "1 second", cap: "2 seconds" }) })
+        // The policy alone: with budgets on, each retry of this list request also waits for
+        // the 20-per-minute list budget (test/budgets covers that).
+        StubHttpClient.layerClient(() => tooMany(), {
+          retry: RetryPolicy.make({ base: "1 second", cap: "2 seconds" }),
+          budget: false
+        })
       )
     ))
 

@@ -348,8 +348,12 @@ export declare namespace PlivoEmulator {
     readonly authToken?: string | undefined
     /** `layerServer` only; default 0 (a free port). */
     readonly port?: number | undefined
-    /** Enforce Plivo's budgets (300 req / 5 s, 20 / min on `GET Message/`); default false. */
-    readonly rateLimits?: boolean | undefined
+    /**
+     * Enforce Plivo's budgets, per Auth ID: 300 requests / 5 s, 20 / min on `GET Message/`,
+     * 100 in flight (the defaults of `@plivo-effect/core`'s `PlivoBudget`); default false.
+     * An object turns them on with other numbers, e.g. smaller ones to keep a test short.
+     */
+    readonly rateLimits?: boolean | RateLimits | undefined
     /** Seed of the random fault source; default random. */
     readonly seed?: number | undefined
     /** Random faults from the start (also settable through the handle). */
@@ -379,6 +383,27 @@ export declare namespace PlivoEmulator {
       /** sent → delivered / undelivered; default 200 millis. */
       readonly deliveredAfter?: Duration.DurationInput | undefined
     } | undefined
+  }
+
+  /**
+   * One budget of `rateLimits`: at most `limit` requests in any sliding `window`.
+   *
+   * @since 0.1.0
+   */
+  export interface RateLimit {
+    readonly limit: number
+    readonly window: Duration.DurationInput
+  }
+
+  /**
+   * The budgets of `rateLimits`, each defaulting to Plivo's number.
+   *
+   * @since 0.1.0
+   */
+  export interface RateLimits {
+    readonly account?: RateLimit | undefined
+    readonly messageList?: RateLimit | undefined
+    readonly inFlight?: number | undefined
   }
 
   /**
