@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { PlivoClient, RetryPolicy } from "@plivo-effect/core"
 import { StubHttpClient } from "@plivo-effect/testing"
+import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
@@ -98,6 +99,21 @@ describe("429 backoff on the TestClock", () => {
       expect(error._tag).toBe("RateLimitError")
       expect(yield* requestCount).toBe(6)
     }).pipe(Effect.provide(StubHttpClient.layerClient(() => tooMany(), { retry: RetryPolicy.make({ cap: "30 seconds" }), budget: false }))))
+
+  it.effect("a jittered backoff leaves the TestClock on a whole millisecond, so spans can still start", () => {
+    const answers = scripted(tooMany(), tooMany(), tooMany(), ok)
+    const seen: Array<bigint> = []
+    // Each retry reads the clock as a span's start does; between two milliseconds that dies
+    // with "cannot be converted to a BigInt".
+    const handler = () => Effect.map(Clock.currentTimeNanos, (nanos) => (seen.push(nanos), answers()))
+    return Effect.gen(function*() {
+      const fiber = yield* Effect.fork(getOk)
+      yield* TestClock.adjust(Duration.seconds(10))
+      yield* Fiber.join(fiber)
+      expect(seen).toHaveLength(4)
+      expect(seen.every((nanos) => nanos % 1_000_000n === 0n)).toBe(true)
+    }).pipe(Effect.provide(StubHttpClient.layerClient(handler, { budget: false })))
+  })
 
   it.effect("a capped policy never waits more than its cap between attempts", () =>
     Effect.gen(function*() {

@@ -97,7 +97,8 @@ export class PlivoEmulator extends Context.Tag("@plivo-effect/testing/PlivoEmula
   /**
    * A `PlivoClient` (and its `PlivoConfig`) wired to an in-process emulator with the
    * emulator's credentials, plus the emulator's handle: the shortest way to test code
-   * that uses the SDK.
+   * that uses the SDK. The client's rate budgets follow the emulator's `rateLimits`: off
+   * when they are off (the default), the same numbers when they are on.
    *
    * @since 0.1.0
    * @example
@@ -119,7 +120,12 @@ export class PlivoEmulator extends Context.Tag("@plivo-effect/testing/PlivoEmula
       Effect.map(PlivoEmulator, (emulator) =>
         PlivoClient.layer.pipe(
           Layer.provideMerge(
-            PlivoConfig.layer({ authId: emulator.authId, authToken: emulator.authToken, baseUrl: emulator.baseUrl })
+            PlivoConfig.layer({
+              authId: emulator.authId,
+              authToken: emulator.authToken,
+              baseUrl: emulator.baseUrl,
+              budget: budgetFor(options.rateLimits)
+            })
           ),
           // The emulator generates valid credentials and an http base URL: this cannot fail.
           Layer.orDie
@@ -152,6 +158,17 @@ export class PlivoEmulator extends Context.Tag("@plivo-effect/testing/PlivoEmula
         )
       )
     )))
+}
+
+/** The SDK budgets that match the emulator's `rateLimits`. */
+const budgetFor = (limits: PlivoEmulator.Options["rateLimits"]): NonNullable<PlivoConfig.Options["budget"]> => {
+  if (limits === undefined || limits === false) return false
+  if (limits === true) return {}
+  return {
+    ...(limits.account === undefined ? {} : { account: limits.account }),
+    ...(limits.messageList === undefined ? {} : { messageList: limits.messageList }),
+    ...(limits.inFlight === undefined ? {} : { inFlight: limits.inFlight })
+  }
 }
 
 /**

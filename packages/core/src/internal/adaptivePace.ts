@@ -20,7 +20,7 @@ export interface Pace {
   readonly at: (now: number) => number
   /**
    * A 429 came back for an attempt let through at `admittedAt`. Attempts let through
-   * before the last decrease were sent at the old pace: their 429s say nothing new and
+   * before the last decrease (or in its millisecond) were sent at the old pace: their 429s say nothing new and
    * are ignored, so a burst of answers to one crowded moment slows the pace once.
    */
   readonly throttled: (now: number, admittedAt: number) => void
@@ -40,7 +40,7 @@ export const make = (windowMillis: number): Pace => {
   return {
     at,
     throttled: (now, admittedAt) => {
-      if (admittedAt < since) return
+      if (admittedAt <= since) return
       from = Math.max(FLOOR, at(now) * DECREASE)
       since = now
       slowed = true
