@@ -318,6 +318,62 @@ describe("keys", () => {
   })
 })
 
+describe("the emulator's budgets, resized", () => {
+  const unbudgeted = (rateLimits: PlivoEmulator.RateLimits) =>
+    Layer.unwrapEffect(Effect.map(PlivoEmulator, (e) =>
+      PlivoClient.layer.pipe(
+        Layer.provide(
+          PlivoConfig.layer({ authId: e.authId, authToken: e.authToken, baseUrl: e.baseUrl, budget: false, retry: RetryPolicy.none })
+        ),
+        Layer.orDie
+      ))).pipe(Layer.provideMerge(PlivoEmulator.layer({ rateLimits })))
+
+  const status = (effect: Effect.Effect<unknown, { readonly _tag: string }>) =>
+    Effect.match(effect, { onFailure: (e) => e._tag, onSuccess: () => "ok" })
+
+  it.effect("account and list budgets take the numbers given", () =>
+    Effect.gen(function*() {
+      const client = yield* PlivoClient
+      const media = status(client.get(["Media"], { schema: Ok }))
+      const list = status(client.get(["Message"], { schema: Ok }))
+      expect(yield* Effect.all([list, list, list])).toStrictEqual(["ok", "ok", "RateLimitError"])
+      expect(yield* Effect.all([media, media, media])).toStrictEqual(["ok", "ok", "ok"])
+      // 2 list + 3 media: the account's 5 per second are spent.
+      expect(yield* media).toBe("RateLimitError")
+      yield* TestClock.adjust("1 second")
+      expect(yield* media).toBe("ok")
+      expect(yield* list).toBe("RateLimitError")
+      yield* TestClock.adjust("9 seconds")
+      expect(yield* list).toBe("ok")
+    }).pipe(Effect.provide(unbudgeted({
+      account: { limit: 5, window: "1 second" },
+      messageList: { limit: 2, window: "10 seconds" }
+    }))))
+})
+
+describe("a failing store", () => {
+  const failing = Layer.succeed(
+    RateLimiter.RateLimiterStore,
+    RateLimiter.RateLimiterStore.of({
+      fixedWindow: () => Effect.fail(new RateLimiter.RateLimitStoreError({ message: "down" })),
+      tokenBucket: () => Effect.fail(new RateLimiter.RateLimitStoreError({ message: "down" }))
+    })
+  )
+
+  it.effect("lets calls go ahead unbudgeted rather than failing them", () =>
+    Effect.gen(function*() {
+      const client = yield* PlivoClient
+      yield* Effect.forEach(Array.from({ length: 3 }), () => client.get(["Message"], { schema: Ok }))
+      expect(yield* stubCount).toBe(3)
+    }).pipe(
+      Effect.provide(
+        StubHttpClient.layerClient(() => ok, {}).pipe(
+          Layer.provideMerge(PlivoBudget.layer().pipe(Layer.provide(failing), Layer.orDie))
+        )
+      )
+    ))
+})
+
 describe("configuration", () => {
   const configError = (budget: unknown) =>
     Effect.flip(
