@@ -73,7 +73,7 @@ export const make = (settings: PlivoBudget.Settings): Effect.Effect<PlivoBudget.
     const take = (authId: string, kind: Kind, rate: PlivoBudget.Rate, pace: AdaptivePace.Pace) =>
       Effect.flatMap(Clock.currentTimeMillis, (now) => {
         const key = `${authId}:${keyNames[kind]}`
-        const shared_ = consume(shared, {
+        const fromShared = consume(shared, {
           key,
           algorithm: "token-bucket",
           onExceeded: "delay",
@@ -81,7 +81,7 @@ export const make = (settings: PlivoBudget.Settings): Effect.Effect<PlivoBudget.
           window: Duration.times(rate.period, rate.burst)
         })
         const fraction = settings.adaptive ? pace.at(now) : 1
-        if (fraction >= 1) return shared_
+        if (fraction >= 1) return fromShared
         const slowed = consume(local, {
           key,
           algorithm: "token-bucket",
@@ -89,7 +89,7 @@ export const make = (settings: PlivoBudget.Settings): Effect.Effect<PlivoBudget.
           limit: 1,
           window: Duration.millis(Duration.toMillis(rate.period) / fraction)
         })
-        return Effect.zipRight(slowed, shared_)
+        return Effect.zipRight(slowed, fromShared)
       })
 
     const recordWait = (waited: number, kinds: string) =>
