@@ -31,7 +31,13 @@ const emulated = (why: string, options: PlivoEmulator.Options) =>
     Effect.map(PlivoEmulator, (emulator) =>
       PlivoClient.layer.pipe(
         Layer.provideMerge(
-          PlivoConfig.layer({ authId: emulator.authId, authToken: emulator.authToken, baseUrl: emulator.baseUrl })
+          PlivoConfig.layer({
+            authId: emulator.authId,
+            authToken: emulator.authToken,
+            baseUrl: emulator.baseUrl,
+            // The SDK keeps the budgets the emulator enforces: none unless `rateLimits` asks.
+            budget: options.rateLimits === undefined || options.rateLimits === false ? false : {}
+          })
         ),
         Layer.merge(
           Layer.succeed(Backend, { emulator: Option.some(emulator), description: `the in-process Plivo emulator (${why})` })

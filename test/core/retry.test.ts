@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { PlivoClient, RetryPolicy } from "@plivo-effect/core"
 import { StubHttpClient } from "@plivo-effect/testing"
+import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
@@ -97,7 +98,22 @@ describe("429 backoff on the TestClock", () => {
       const error = yield* Fiber.join(fiber)
       expect(error._tag).toBe("RateLimitError")
       expect(yield* requestCount).toBe(6)
-    }).pipe(Effect.provide(StubHttpClient.layerClient(() => tooMany(), { retry: RetryPolicy.make({ cap: "30 seconds" }) }))))
+    }).pipe(Effect.provide(StubHttpClient.layerClient(() => tooMany(), { retry: RetryPolicy.make({ cap: "30 seconds" }), budget: false }))))
+
+  it.effect("a jittered backoff leaves the TestClock on a whole millisecond, so spans can still start", () => {
+    const answers = scripted(tooMany(), tooMany(), tooMany(), ok)
+    const seen: Array<bigint> = []
+    // Each retry reads the clock as a span's start does; between two milliseconds that dies
+    // with "cannot be converted to a BigInt".
+    const handler = () => Effect.map(Clock.currentTimeNanos, (nanos) => (seen.push(nanos), answers()))
+    return Effect.gen(function*() {
+      const fiber = yield* Effect.fork(getOk)
+      yield* TestClock.adjust(Duration.seconds(10))
+      yield* Fiber.join(fiber)
+      expect(seen).toHaveLength(4)
+      expect(seen.every((nanos) => nanos % 1_000_000n === 0n)).toBe(true)
+    }).pipe(Effect.provide(StubHttpClient.layerClient(handler, { budget: false })))
+  })
 
   it.effect("a capped policy never waits more than its cap between attempts", () =>
     Effect.gen(function*() {
@@ -109,7 +125,12 @@ describe("429 backoff on the TestClock", () => {
       yield* Fiber.join(fiber)
     }).pipe(
       Effect.provide(
-        StubHttpClient.layerClient(() => tooMany(), { retry: RetryPolicy.make({ base: "1 second", cap: "2 seconds" }) })
+        // The policy alone: with budgets on, each retry of this list request also waits for
+        // the 20-per-minute list budget (test/budgets covers that).
+        StubHttpClient.layerClient(() => tooMany(), {
+          retry: RetryPolicy.make({ base: "1 second", cap: "2 seconds" }),
+          budget: false
+        })
       )
     ))
 

@@ -33,7 +33,7 @@ const parseBanner = (output: string): Standalone | undefined => {
 }
 
 /** Resolves when the process has exited; SIGKILL if SIGTERM was not enough within 5 s. */
-const stop = (child: ChildProcess): Effect.Effect<void> =>
+export const stop = (child: ChildProcess): Effect.Effect<void> =>
   Effect.async<void>((resume) => {
     if (child.exitCode !== null || child.signalCode !== null) return resume(Effect.void)
     const force = setTimeout(() => child.kill("SIGKILL"), 5_000)

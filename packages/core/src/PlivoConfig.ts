@@ -1,5 +1,5 @@
 /**
- * The configuration every Plivo call reads: credentials, endpoint, timeout, retries.
+ * The configuration every Plivo call reads: credentials, endpoint, timeout, retries, budgets.
  *
  * @since 0.1.0
  */
@@ -12,6 +12,8 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as BudgetSettings from "./internal/budgetSettings.js"
+import type { PlivoBudget } from "./PlivoBudget.js"
 import * as RetryPolicy from "./RetryPolicy.js"
 
 /**
@@ -42,6 +44,8 @@ export declare namespace PlivoConfig {
     /** Per attempt, including reading the body. */
     readonly timeout: Duration.Duration
     readonly retry: RetryPolicy.RetryPolicy
+    /** The budgets `PlivoClient` keeps in memory when no `PlivoBudget` layer is provided. */
+    readonly budget: PlivoBudget.Settings
     readonly userAgent: string
     /** Applied to the `HttpClient` once, when the `PlivoClient` layer is built. */
     readonly transformClient: (client: HttpClient.HttpClient) => HttpClient.HttpClient
@@ -80,6 +84,12 @@ export declare namespace PlivoConfig {
     readonly timeout?: Duration.DurationInput
     /** Default `RetryPolicy.defaultPolicy`. */
     readonly retry?: RetryPolicy.RetryPolicy
+    /**
+     * The rate budgets kept before each attempt (see `PlivoBudget`): default on, with
+     * Plivo's numbers; `false` turns them all off. A `PlivoBudget` layer provided to the
+     * client wins over this option.
+     */
+    readonly budget?: PlivoBudget.Options | false
     /** Default `plivo-effect/<version>`. */
     readonly userAgent?: string
     /**
@@ -171,12 +181,14 @@ const resolve = (options: PlivoConfig.Options, names: Names): Effect.Effect<Pliv
   Effect.gen(function*() {
     yield* checkAuthId(options.authId, names.authId)
     const baseUrl = yield* normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, names.baseUrl)
+    const budget = yield* BudgetSettings.resolve(options.budget, ["budget"])
     return {
       authId: options.authId,
       authToken: typeof options.authToken === "string" ? Redacted.make(options.authToken) : options.authToken,
       baseUrl,
       timeout: Duration.decode(options.timeout ?? Duration.seconds(30)),
       retry: options.retry ?? RetryPolicy.defaultPolicy,
+      budget,
       userAgent: options.userAgent ?? `plivo-effect/${VERSION}`,
       transformClient: options.transformClient ?? ((client) => client)
     }

@@ -50,10 +50,12 @@ interface State {
   readonly transient: number
 }
 
+// Whole milliseconds: a fractional delay would leave a TestClock between two milliseconds,
+// where `currentTimeNanos` (every span's start time) cannot be made a bigint and dies.
 const backoff = (base: Duration.Duration, cap: Duration.Duration, retry: number) =>
   Random.nextRange(0.8, 1.2).pipe(
     Effect.map((jitter) =>
-      Math.min(Duration.toMillis(cap), Duration.toMillis(base) * Math.pow(2, retry - 1) * jitter)
+      Math.round(Math.min(Duration.toMillis(cap), Duration.toMillis(base) * Math.pow(2, retry - 1) * jitter))
     )
   )
 

@@ -1,5 +1,5 @@
 /**
- * @plivo-effect/core: configuration, the HTTP client, typed errors, retries, pagination,
+ * @plivo-effect/core: configuration, the HTTP client, typed errors, retries, rate budgets, pagination,
  * webhook signatures and the schemas shared by every Plivo resource.
  *
  * One line per public module, no renames. A module that defines a class, schema or type
@@ -26,6 +26,12 @@ export * from "./Money.js"
 
 /** @since 0.1.0 */
 export * from "./PhoneNumber.js"
+
+/** @since 0.1.0 */
+export * from "./PlivoBudget.js"
+
+/** @since 0.1.0 */
+export * as PlivoBudgetRedis from "./PlivoBudgetRedis.js"
 
 /** @since 0.1.0 */
 export * from "./PlivoClient.js"

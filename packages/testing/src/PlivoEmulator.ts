@@ -97,7 +97,8 @@ export class PlivoEmulator extends Context.Tag("@plivo-effect/testing/PlivoEmula
   /**
    * A `PlivoClient` (and its `PlivoConfig`) wired to an in-process emulator with the
    * emulator's credentials, plus the emulator's handle: the shortest way to test code
-   * that uses the SDK.
+   * that uses the SDK. The client's rate budgets follow the emulator's `rateLimits`: off
+   * when they are off (the default), the same numbers when they are on.
    *
    * @since 0.1.0
    * @example
@@ -119,7 +120,12 @@ export class PlivoEmulator extends Context.Tag("@plivo-effect/testing/PlivoEmula
       Effect.map(PlivoEmulator, (emulator) =>
         PlivoClient.layer.pipe(
           Layer.provideMerge(
-            PlivoConfig.layer({ authId: emulator.authId, authToken: emulator.authToken, baseUrl: emulator.baseUrl })
+            PlivoConfig.layer({
+              authId: emulator.authId,
+              authToken: emulator.authToken,
+              baseUrl: emulator.baseUrl,
+              budget: budgetFor(options.rateLimits)
+            })
           ),
           // The emulator generates valid credentials and an http base URL: this cannot fail.
           Layer.orDie
@@ -152,6 +158,17 @@ export class PlivoEmulator extends Context.Tag("@plivo-effect/testing/PlivoEmula
         )
       )
     )))
+}
+
+/** The SDK budgets that match the emulator's `rateLimits`. */
+const budgetFor = (limits: PlivoEmulator.Options["rateLimits"]): NonNullable<PlivoConfig.Options["budget"]> => {
+  if (limits === undefined || limits === false) return false
+  if (limits === true) return {}
+  return {
+    ...(limits.account === undefined ? {} : { account: limits.account }),
+    ...(limits.messageList === undefined ? {} : { messageList: limits.messageList }),
+    ...(limits.inFlight === undefined ? {} : { inFlight: limits.inFlight })
+  }
 }
 
 /**
@@ -516,8 +533,12 @@ export declare namespace PlivoEmulator {
     readonly authToken?: string | undefined
     /** `layerServer` only; default 0 (a free port). */
     readonly port?: number | undefined
-    /** Enforce Plivo's budgets (300 req / 5 s, 20 / min on `GET Message/`); default false. */
-    readonly rateLimits?: boolean | undefined
+    /**
+     * Enforce Plivo's budgets, per Auth ID: 300 requests / 5 s, 20 / min on `GET Message/`,
+     * 100 in flight (the defaults of `@plivo-effect/core`'s `PlivoBudget`); default false.
+     * An object turns them on with other numbers, e.g. smaller ones to keep a test short.
+     */
+    readonly rateLimits?: boolean | RateLimits | undefined
     /** Seed of the random fault source; default random. */
     readonly seed?: number | undefined
     /** Random faults from the start (also settable through the handle). */
@@ -560,6 +581,27 @@ export declare namespace PlivoEmulator {
       /** Toll-free `SUBMITTED` → `APPROVED` / `REJECTED` / `UPDATE_REQUIRED`; default 200 millis. */
       readonly tollfreeAfter?: Duration.DurationInput | undefined
     } | undefined
+  }
+
+  /**
+   * One budget of `rateLimits`: at most `limit` requests in any sliding `window`.
+   *
+   * @since 0.1.0
+   */
+  export interface RateLimit {
+    readonly limit: number
+    readonly window: Duration.DurationInput
+  }
+
+  /**
+   * The budgets of `rateLimits`, each defaulting to Plivo's number.
+   *
+   * @since 0.1.0
+   */
+  export interface RateLimits {
+    readonly account?: RateLimit | undefined
+    readonly messageList?: RateLimit | undefined
+    readonly inFlight?: number | undefined
   }
 
   /**

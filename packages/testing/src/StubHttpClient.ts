@@ -189,7 +189,9 @@ export class StubHttpClient extends Context.Tag("@plivo-effect/testing/StubHttpC
 
   /**
    * A `PlivoClient` that talks to `handler`, with test credentials (`credentials`) and the
-   * default retry policy; pass `config` to change any option.
+   * default retry policy, and its rate budgets off (a stub has no rate limits, and under the
+   * `TestClock` a wait for budget would never end); pass `config` to change any option,
+   * `budget` included.
    */
   static readonly layerClient = (
     handler: StubHttpClient.Handler,
@@ -197,7 +199,7 @@ export class StubHttpClient extends Context.Tag("@plivo-effect/testing/StubHttpC
   ): Layer.Layer<PlivoClient | StubHttpClient | HttpClient.HttpClient> =>
     PlivoClient.layer.pipe(
       Layer.provideMerge(layer(handler)),
-      Layer.provide(PlivoConfig.layer({ ...credentials, ...config }).pipe(Layer.orDie))
+      Layer.provide(PlivoConfig.layer({ ...credentials, budget: false, ...config }).pipe(Layer.orDie))
     )
 
   /** Credentials of the stubbed account used by `layerClient`. */

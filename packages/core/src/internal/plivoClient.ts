@@ -1,11 +1,14 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as RateLimiter from "@effect/experimental/RateLimiter"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
+import { PlivoBudget } from "../PlivoBudget.js"
 import type { PlivoClient } from "../PlivoClient.js"
 import { PlivoConfig } from "../PlivoConfig.js"
 import {
@@ -20,6 +23,7 @@ import { Issues, MAX_LIMIT, preview } from "../InvalidParams.js"
 import { listMeta } from "../PlivoSchema.js"
 import type { RetryPolicy } from "../RetryPolicy.js"
 import * as Body from "./body.js"
+import * as Budget from "./budget.js"
 import * as Issue from "./issue.js"
 import * as Paginate from "./paginate.js"
 import * as Path from "./path.js"
@@ -77,6 +81,10 @@ const toQuery = (query: PlivoClient.Query | undefined): Array<[string, string]> 
 export const make: Effect.Effect<PlivoClient.Service, never, PlivoConfig | HttpClient.HttpClient> = Effect.gen(
   function*() {
     const config = yield* PlivoConfig
+    const provided = yield* Effect.serviceOption(PlivoBudget)
+    const budget = Option.isSome(provided)
+      ? provided.value
+      : yield* Effect.provide(Budget.make(config.budget), RateLimiter.layerStoreMemory)
     const init = yield* Effect.serviceOption(FetchHttpClient.RequestInit)
     const prefix = `${config.baseUrl}Account/${config.authId}/`
     const http = config.transformClient(Wire.guard(yield* HttpClient.HttpClient, init)).pipe(
@@ -89,12 +97,17 @@ export const make: Effect.Effect<PlivoClient.Service, never, PlivoConfig | HttpC
         )
       )
     )
-    return makeService(config, prefix, http)
+    return makeService(config, prefix, http, budget)
   }
 )
 
 /** The operations, over a client that already authenticates and prefixes every request. */
-const makeService = (config: PlivoConfig.Service, prefix: string, http: HttpClient.HttpClient): PlivoClient.Service => {
+const makeService = (
+  config: PlivoConfig.Service,
+  prefix: string,
+  http: HttpClient.HttpClient,
+  budget: PlivoBudget.Service
+): PlivoClient.Service => {
   const scrub = Secret.make(config.authId, config.authToken)
   const origin = new URL(config.baseUrl).origin
   const timeoutMessage = `no answer within ${Duration.format(config.timeout)}`
@@ -145,7 +158,9 @@ const makeService = (config: PlivoConfig.Service, prefix: string, http: HttpClie
   const run = (call: Call): Effect.Effect<Status.Answer, PlivoError> =>
     Effect.gen(function*() {
       let attempts = 0
-      const answer = yield* Effect.suspend(() => attempt(call, ++attempts)).pipe(
+      const target = { authId: config.authId, method: call.method, path: call.path }
+      // Every attempt, retries included, waits for its budget (and says so on the span).
+      const answer = yield* budget.run(target, Effect.suspend(() => attempt(call, ++attempts))).pipe(
         Effect.retry({ schedule: call.retry, while: isRetryable(call.method) }),
         Effect.ensuring(Effect.suspend(() => Effect.annotateCurrentSpan("plivo.attempts", attempts))),
         // Plivo support asks for the api_id of a failed request too.

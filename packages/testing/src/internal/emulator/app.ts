@@ -17,8 +17,6 @@ import { nowMicros } from "./clock.js"
 import type { RequestContext } from "./context.js"
 import type { EmulatorFault } from "../../PlivoEmulator.js"
 import { uuid } from "./ids.js"
-import type { Budget } from "./rateLimits.js"
-import { accountBudget } from "./rateLimits.js"
 import type { Route } from "./resource.js"
 import * as Responses from "./responses.js"
 import { makeRouter } from "./router.js"
@@ -77,9 +75,8 @@ export const makeApp = (state: KernelState, routes: ReadonlyArray<Route>): HttpA
     if (refused !== undefined) return Effect.succeed(Responses.error(401, apiId, refused))
     const segments = (account[2] ?? "").split("/").filter((s, i, all) => s !== "" || i < all.length - 1)
     const dispatch = route(request.method, segments)
-    const budgets: Array<readonly [string, Budget]> = [["account", accountBudget]]
-    if (dispatch.budget !== undefined) budgets.push([dispatch.budget.key, dispatch.budget])
-    if (!state.rateLimits.admit(Math.floor(now / 1000), budgets)) return Effect.succeed(tooManyRequests(apiId))
+    const budget = dispatch.budget === undefined ? undefined : ([dispatch.budget.key, dispatch.budget] as const)
+    if (!state.rateLimits.admit(Math.floor(now / 1000), pathAuthId, budget)) return Effect.succeed(tooManyRequests(apiId))
     const ctx: RequestContext = {
       apiId,
       authId: state.authId,
@@ -121,26 +118,35 @@ export const makeApp = (state: KernelState, routes: ReadonlyArray<Route>): HttpA
           })
         ))
     const handle = Effect.flatMap(nowMicros, (now) => serve(request, url, apiId, now))
-    let response: HttpServerResponse.HttpServerResponse
-    if (fault === undefined) {
-      response = yield* handle
-    } else {
-      switch (fault._tag) {
-        case "Disconnect":
-          yield* log(0)
-          return dropConnection(request)
-        case "Delay":
-          yield* Effect.sleep(fault.duration)
-          response = yield* handle
-          break
-        case "MalformedBody":
-          response = malform(yield* handle)
-          break
-        default:
-          response = faultResponse(fault, apiId)
-      }
+    // Plivo's cap on requests in flight counts from arrival, a delayed answer included.
+    const inFlightKey = account?.[1] ?? ""
+    if (!state.rateLimits.enter(inFlightKey)) {
+      yield* log(429)
+      return tooManyRequests(apiId)
     }
-    yield* log(response.status)
-    return response
+    const respond = Effect.gen(function*() {
+      let response: HttpServerResponse.HttpServerResponse
+      if (fault === undefined) {
+        response = yield* handle
+      } else {
+        switch (fault._tag) {
+          case "Disconnect":
+            yield* log(0)
+            return dropConnection(request)
+          case "Delay":
+            yield* Effect.sleep(fault.duration)
+            response = yield* handle
+            break
+          case "MalformedBody":
+            response = malform(yield* handle)
+            break
+          default:
+            response = faultResponse(fault, apiId)
+        }
+      }
+      yield* log(response.status)
+      return response
+    })
+    return yield* Effect.ensuring(respond, Effect.sync(() => state.rateLimits.leave(inFlightKey)))
   }))
 }

@@ -52,7 +52,7 @@ export const makeEmulator = (options: PlivoEmulator.Options = {}): Effect.Effect
       authId,
       authToken,
       faults: makeFaults(options.seed ?? randomInt(0, 2 ** 31), options.randomFaults),
-      rateLimits: makeRateLimits(options.rateLimits ?? false),
+      rateLimits: makeRateLimits(options.rateLimits),
       requestLog: makeRequestLog(nonNegative(options.requestLogSize, DEFAULT_REQUEST_LOG_SIZE)),
       background,
       callbacks: makeCallbacks({ client, authToken, background })
