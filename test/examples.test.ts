@@ -27,6 +27,20 @@ const run = (file: string, ...args: ReadonlyArray<string>) =>
     return Effect.sync(() => child.kill())
   })
 
+describe("README programs", () => {
+  it("the Compliance section's program is examples/snippets/compliance.ts (so the type-check covers it)", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8")
+    const section = readme.slice(readme.indexOf("### Compliance"))
+    const block = /```ts\n([\s\S]*?)```/.exec(section)?.[1]
+    const snippet = readFileSync(join(root, "examples/snippets/compliance.ts"), "utf8")
+    // The README leaves out the imports and the last line (running it); spacing may differ.
+    const squash = (code: string) => code.replace(/\s+/g, "")
+    expect(block).toBeDefined()
+    expect(squash(snippet)).toContain(squash(block ?? "missing"))
+    expect(squash(block ?? "")).toContain(squash("campaigns.awaitNumberLink(campaign_id"))
+  })
+})
+
 describe("examples run against the emulator", { timeout: 120_000 }, () => {
   it.live("send-sms", () =>
     Effect.gen(function*() {
