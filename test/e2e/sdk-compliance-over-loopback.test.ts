@@ -159,7 +159,7 @@ const loopback = (options: PlivoEmulator.Options, timeout: Duration.DurationInpu
  * The four `ComplianceWebhooks` endpoints on a real server on 127.0.0.1 (a free port),
  * verifying with the emulator's Auth Token; `seen` is every callback accepted, in order.
  */
-const webhookServer = Effect.gen(function*() {
+const webhookServer = () => Effect.gen(function*() {
   const emulator = yield* PlivoEmulator
   const serverContext = yield* Layer.build(NodeHttpServer.layer(createServer, { port: 0, host: "127.0.0.1" }))
   const server = Context.get(serverContext, HttpServer.HttpServer)
@@ -301,7 +301,7 @@ describe("the compliance journey live over loopback (50 ms decisions), callbacks
 
   it.scopedLive("approved: every transition's callback arrives verified and typed, unlink included", () =>
     Effect.gen(function*() {
-      const { hooks, seen } = yield* webhookServer
+      const { hooks, seen } = yield* webhookServer()
       const result = yield* register(approved, quick, hooks)
       const { brand_id } = result.brand
       const { campaign_id } = result.campaign
@@ -324,7 +324,7 @@ describe("the compliance journey live over loopback (50 ms decisions), callbacks
   it.scopedLive("rejections end the program with Plivo's reasons, and their callbacks carry the same", () =>
     Effect.gen(function*() {
       const emulator = yield* PlivoEmulator
-      const { hooks, seen } = yield* webhookServer
+      const { hooks, seen } = yield* webhookServer()
       const brand = yield* rejected(register({ ...approved, brand_alias: "acme #FAILED:TCR_EIN_MISMATCH" }, quick, hooks))
       expect(brand).toMatchObject({ resource: "Brand", status: "FAILED", declined_reasons: [{ code: "TCR_EIN_MISMATCH" }] })
       yield* settled(seen, 2)
@@ -358,7 +358,7 @@ describe("the compliance journey live over loopback (50 ms decisions), callbacks
     Effect.gen(function*() {
       const emulator = yield* PlivoEmulator
       yield* emulator.seedNumbers([{ number: "18885550101" }, { number: "18885550102" }])
-      const { hooks, seen } = yield* webhookServer
+      const { hooks, seen } = yield* webhookServer()
       const verifications = yield* TollfreeVerifications
       const { profile_uuid } = yield* createProfile
       const ok = yield* verify(profile_uuid, "18005550100", "One-time sign-in codes.", hooks)
@@ -382,10 +382,34 @@ describe("the compliance journey live over loopback (50 ms decisions), callbacks
       expect(seen[0]).not.toHaveProperty("error_message")
     }).pipe(Effect.provide(live)))
 
+  it.scopedLive("a campaign FAILED, updated, re-vetted ACTIVE: the await and each callback follow it", () =>
+    Effect.gen(function*() {
+      const { hooks, seen } = yield* webhookServer()
+      const brands = yield* Brands
+      const campaigns = yield* Campaigns
+      const { profile_uuid } = yield* createProfile
+      const { brand_id } = yield* brands.create({ profile_uuid, brand_alias: "acme", brand_type: "STANDARD" })
+      yield* brands.awaitRegistration(brand_id, quick)
+      const { campaign_id } = yield* campaigns.create({
+        ...campaignParams(brand_id, `${approved.description} #FAILED`),
+        url: hooks.campaign
+      })
+      expect(yield* rejected(campaigns.awaitRegistration(campaign_id, quick))).toMatchObject({ error_code: "1001" })
+      yield* campaigns.update(campaign_id, { description: approved.description })
+      expect(yield* campaigns.awaitRegistration(campaign_id, quick)).toMatchObject({ registration_status: "ACTIVE" })
+      yield* settled(seen, 4)
+      expect(seen.map((e) => e.kind === "Campaign" ? `${e.status} ${e.registration_status}` : e.kind)).toEqual([
+        "created PROCESSING",
+        "rejected FAILED",
+        "created PROCESSING",
+        "registered ACTIVE"
+      ])
+    }).pipe(Effect.provide(live)))
+
   it.scopedLive("a forged callback is refused with 403 and reaches no handler", () =>
     Effect.gen(function*() {
       const emulator = yield* PlivoEmulator
-      const { hooks, seen } = yield* webhookServer
+      const { hooks, seen } = yield* webhookServer()
       const params = { brand_id: "BFORGED", status: "registered", registration_status: "COMPLETED" }
       const post = (authToken: string) =>
         Effect.promise(() =>
