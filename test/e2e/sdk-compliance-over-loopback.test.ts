@@ -220,7 +220,7 @@ describe("the compliance journey under the TestClock (socket emulator, Plivo-lik
   // Review times of the order Plivo's take; the client's timeout is on the TestClock too,
   // long enough that no step ends a request.
   const underTest = loopback({
-    compliance: { brandAfter: "30 minutes", campaignAfter: "6 hours", numberLinkAfter: "10 minutes", tollfreeAfter: "6 hours" }
+    compliance: { brandAfter: "30 minutes", campaignAfter: "6 hours", numberLinkAfter: "10 minutes", tollfreeAfter: "2 hours" }
   }, "1 day")
 
   it.scoped("approved: brand COMPLETED, campaign ACTIVE, number COMPLETED, each after simulated polls", () =>
@@ -266,7 +266,7 @@ describe("the compliance journey under the TestClock (socket emulator, Plivo-lik
       expect(link.id).toMatch(/^C[A-Z0-9]{6}\/14155559999$/)
     }).pipe(Effect.provide(underTest)))
 
-  it.scoped("toll-free: approved, rejected, and sent back, updated, then approved", () =>
+  it.scoped("toll-free: approved, rejected, and sent back, updated (sent back again), updated, then approved", () =>
     Effect.gen(function*() {
       const emulator = yield* PlivoEmulator
       yield* emulator.seedNumbers([{ number: "18885550101" }, { number: "18885550102" }])
@@ -284,6 +284,11 @@ describe("the compliance journey under the TestClock (socket emulator, Plivo-lik
       expect(yield* rejected(underTestClock(verifications.awaitDecision(back.uuid)))).toMatchObject({
         status: "UPDATE_REQUIRED",
         error_message: "The opt-in information is incomplete: update the request."
+      })
+      // An update that does not fix it is sent back again: a rejection, not an endless review.
+      yield* verifications.update(back.uuid, { usecase_summary: "Codes, still vague #UPDATE_REQUIRED" })
+      expect(yield* rejected(underTestClock(verifications.awaitDecision(back.uuid, { afterUpdate: true })))).toMatchObject({
+        status: "UPDATE_REQUIRED"
       })
       yield* verifications.update(back.uuid, { usecase_summary: "One-time sign-in codes; opt-in on the web form." })
       const decided = yield* underTestClock(verifications.awaitDecision(back.uuid, { afterUpdate: true }))
