@@ -163,6 +163,20 @@ const describeCallback = (event: ComplianceCallback): string => {
 // The emulator decides in 50 ms here; Plivo takes minutes to days (see defaultSchedule).
 const poll = { schedule: Schedule.spaced("25 millis").pipe(Schedule.upTo("10 seconds")) }
 
+// A business profile: one per brand.
+const profile = (company_name: string, ein: string) =>
+  Effect.flatMap(Profiles, (profiles) =>
+    profiles.create({
+      profile_alias: company_name,
+      customer_type: "DIRECT",
+      entity_type: "PRIVATE",
+      company_name,
+      ein,
+      vertical: "HOSPITALITY",
+      address: { street: "1 Market St", city: "San Francisco", state: "CA", postal_code: "94105", country: "US" },
+      authorized_contact: { first_name: "Ada", last_name: "Lovelace", email: "ada@tour.example" }
+    }))
+
 const registerCampaign = (urls: Webhooks.WebhookServer["Type"]["complianceUrls"], totals: Ref.Ref<Totals>) =>
   Effect.gen(function*() {
     yield* heading(7, "10DLC: a brand, a campaign and a number, awaited and called back")
@@ -171,16 +185,7 @@ const registerCampaign = (urls: Webhooks.WebhookServer["Type"]["complianceUrls"]
     yield* Effect.sleep("10 millis")
     const brands = yield* Brands
     const campaigns = yield* Campaigns
-    const { profile_uuid } = yield* (yield* Profiles).create({
-      profile_alias: "tour",
-      customer_type: "DIRECT",
-      entity_type: "PRIVATE",
-      company_name: "Tour Tables Inc.",
-      ein: "111111111",
-      vertical: "HOSPITALITY",
-      address: { street: "1 Market St", city: "San Francisco", state: "CA", postal_code: "94105", country: "US" },
-      authorized_contact: { first_name: "Ada", last_name: "Lovelace", email: "ada@tour.example" }
-    })
+    const { profile_uuid } = yield* profile("Tour Tables Inc.", "111111111")
     const { brand_id } = yield* brands.create({ profile_uuid, brand_alias: "tour", brand_type: "STANDARD", url: urls.brand })
     const brand = yield* brands.awaitRegistration(brand_id, poll)
     yield* say(`brand ${brand_id}: ${brand.registration_status}`)
@@ -214,16 +219,7 @@ const registerCampaign = (urls: Webhooks.WebhookServer["Type"]["complianceUrls"]
     const received = Option.match(events, { onNone: () => [], onSome: Chunk.toReadonlyArray })
     for (const event of received) yield* say(`callback (verified): ${describeCallback(event)}`)
     // A reserved brand alias makes the emulator decline it, as TCR would.
-    const second = yield* (yield* Profiles).create({
-      profile_alias: "tour-2",
-      customer_type: "DIRECT",
-      entity_type: "PRIVATE",
-      company_name: "Tour Two Inc.",
-      ein: "222222222",
-      vertical: "HOSPITALITY",
-      address: { street: "2 Market St", city: "San Francisco", state: "CA", postal_code: "94105", country: "US" },
-      authorized_contact: { first_name: "Alan", last_name: "Turing", email: "alan@tour.example" }
-    })
+    const second = yield* profile("Tour Two Inc.", "222222222")
     const declined = yield* brands.create({ profile_uuid: second.profile_uuid, brand_alias: "tour #FAILED:TCR_EIN_MISMATCH", brand_type: "STANDARD" })
     yield* brands.awaitRegistration(declined.brand_id, poll).pipe(
       Effect.zipRight(say("the second brand was approved?")),
