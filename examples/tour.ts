@@ -6,10 +6,11 @@
  * because then it sends real texts: set PLIVO_SRC and PLIVO_DST (comma-separated) too.
  */
 import { NodeRuntime } from "@effect/platform-node"
+import { Brands, Campaigns, Compliance, type ComplianceCallback, ComplianceWebhooks, Profiles } from "@plivo-effect/compliance"
 import { type DeliveryReport, Media, Messages, Messaging, MessagingWebhooks } from "@plivo-effect/messaging"
 import { NumberPool, Powerpack, Powerpacks } from "@plivo-effect/powerpack"
 import { EmulatorFault, type PlivoEmulator } from "@plivo-effect/testing"
-import { Array as Arr, Config, Console, DateTime, Duration, Effect, Layer, Logger, LogLevel, Option, Ref, Stream } from "effect"
+import { Array as Arr, Chunk, Config, Console, DateTime, Duration, Effect, Fiber, Layer, Logger, LogLevel, Option, Ref, Schedule, Stream } from "effect"
 import * as Plivo from "./lib/plivo.js"
 import * as Webhooks from "./lib/webhooks.js"
 
@@ -25,6 +26,7 @@ interface Totals {
   readonly repeated: number
   readonly rateLimited: number
   readonly powerpack: number
+  readonly complianceCallbacks: number
 }
 
 const heading = (n: number, title: string) => Console.log(`\n${n}. ${title}`)
@@ -145,11 +147,92 @@ const powerpackSends = (totals: Ref.Ref<Totals>) =>
     yield* Ref.update(totals, (t) => ({ ...t, sent: t.sent + sent.message_uuid.length, powerpack: sent.message_uuid.length }))
   })
 
+const describeCallback = (event: ComplianceCallback): string => {
+  switch (event.kind) {
+    case "Brand":
+      return `brand ${event.brand_id} ${event.status} (${event.registration_status})`
+    case "Campaign":
+      return `campaign ${event.campaign_id} ${event.status} (${event.registration_status})`
+    case "CampaignNumber":
+      return `number ${event.number} ${event.status} (${event.number_status})`
+    case "TollfreeVerification":
+      return `toll-free ${event.number} ${event.status}`
+  }
+}
+
+// The emulator decides in 50 ms here; Plivo takes minutes to days (see defaultSchedule).
+const poll = { schedule: Schedule.spaced("25 millis").pipe(Schedule.upTo("10 seconds")) }
+
+// A business profile: one per brand.
+const profile = (company_name: string, ein: string) =>
+  Effect.flatMap(Profiles, (profiles) =>
+    profiles.create({
+      profile_alias: company_name,
+      customer_type: "DIRECT",
+      entity_type: "PRIVATE",
+      company_name,
+      ein,
+      vertical: "HOSPITALITY",
+      address: { street: "1 Market St", city: "San Francisco", state: "CA", postal_code: "94105", country: "US" },
+      authorized_contact: { first_name: "Ada", last_name: "Lovelace", email: "ada@tour.example" }
+    }))
+
+const registerCampaign = (urls: Webhooks.WebhookServer["Type"]["complianceUrls"], totals: Ref.Ref<Totals>) =>
+  Effect.gen(function*() {
+    yield* heading(7, "10DLC: a brand, a campaign and a number, awaited and called back")
+    // Subscribed before registering, so no callback is missed.
+    const callbacks = yield* Effect.fork(Stream.runCollect(Stream.take(ComplianceWebhooks.eventStream, 5)))
+    yield* Effect.sleep("10 millis")
+    const brands = yield* Brands
+    const campaigns = yield* Campaigns
+    const { profile_uuid } = yield* profile("Tour Tables Inc.", "111111111")
+    const { brand_id } = yield* brands.create({ profile_uuid, brand_alias: "tour", brand_type: "STANDARD", url: urls.brand })
+    const brand = yield* brands.awaitRegistration(brand_id, poll)
+    yield* say(`brand ${brand_id}: ${brand.registration_status}`)
+    const { campaign_id } = yield* campaigns.create({
+      brand_id,
+      campaign_alias: "tour-tables",
+      vertical: "HOSPITALITY",
+      usecase: "ACCOUNT_NOTIFICATION",
+      description: "Tells guests who booked online that their table is ready, once per booking.",
+      sample1: "Your table for 4 is ready. Reply STOP to opt out.",
+      sample2: "Tour Tables: your booking for 8 pm is confirmed. Reply HELP for help.",
+      message_flow: "Guests give their number when booking online and tick a consent box.",
+      help_message: "Tour Tables: help at tour.example/help. Reply STOP to opt out.",
+      optout_message: "Tour Tables: you will get no more messages.",
+      subscriber_optin: true,
+      subscriber_optout: true,
+      subscriber_help: true,
+      direct_lending: false,
+      embedded_link: false,
+      embedded_phone: false,
+      age_gated: false,
+      affiliate_marketing: false,
+      url: urls.campaign
+    })
+    const campaign = yield* campaigns.awaitRegistration(campaign_id, poll)
+    yield* say(`campaign ${campaign_id}: ${campaign.registration_status}`)
+    yield* campaigns.linkNumbers(campaign_id, { numbers: ["14155550101"], url: urls.number })
+    const link = yield* campaigns.awaitNumberLink(campaign_id, "14155550101", poll)
+    yield* say(`number ${link.phone_numbers.map((n) => `${n.number}: ${n.status}`).join(", ")}`)
+    const events = yield* Fiber.join(callbacks).pipe(Effect.timeout("5 seconds"), Effect.option)
+    const received = Option.match(events, { onNone: () => [], onSome: Chunk.toReadonlyArray })
+    for (const event of received) yield* say(`callback (verified): ${describeCallback(event)}`)
+    // A reserved brand alias makes the emulator decline it, as TCR would.
+    const second = yield* profile("Tour Two Inc.", "222222222")
+    const declined = yield* brands.create({ profile_uuid: second.profile_uuid, brand_alias: "tour #FAILED:TCR_EIN_MISMATCH", brand_type: "STANDARD" })
+    yield* brands.awaitRegistration(declined.brand_id, poll).pipe(
+      Effect.zipRight(say("the second brand was approved?")),
+      Effect.catchTag("RegistrationRejectedError", (rejected) => say(rejected.message))
+    )
+    yield* Ref.update(totals, (t) => ({ ...t, complianceCallbacks: received.length }))
+  })
+
 const tour = Effect.gen(function*() {
   const backend = yield* Plivo.Backend
   const server = yield* Webhooks.WebhookServer
   yield* Console.log(`plivo-effect tour, talking to ${backend.description}`)
-  const totals = yield* Ref.make<Totals>({ sent: 0, invalid: 0, media: 0, reports: 0, streamed: 0, repeated: 0, rateLimited: 0, powerpack: 0 })
+  const totals = yield* Ref.make<Totals>({ sent: 0, invalid: 0, media: 0, reports: 0, streamed: 0, repeated: 0, rateLimited: 0, powerpack: 0, complianceCallbacks: 0 })
   const src = yield* Config.string("PLIVO_SRC").pipe(Config.withDefault("14155550100"))
   // The third number is well formed but not a valid US number (10 digits after the 1):
   // Plivo lists it in invalid_number. The last one is reserved by the emulator to end
@@ -173,6 +256,8 @@ const tour = Effect.gen(function*() {
     yield* absorb429(backend.emulator.value, totals)
     // Emulator only: against Plivo it would create a Powerpack and needs numbers it owns.
     yield* powerpackSends(totals)
+    // Emulator only: at Plivo a brand and a campaign are paid registrations.
+    yield* registerCampaign(server.complianceUrls, totals)
   }
   const t = yield* Ref.get(totals)
   yield* Console.log(
@@ -182,7 +267,8 @@ const tour = Effect.gen(function*() {
       `   ${t.reports} delivery reports received through the verified webhook`,
       `   ${t.streamed.toLocaleString("en")} history messages streamed, ${t.repeated === 0 ? "each exactly once" : `${t.repeated} of them repeated`}`,
       `   ${t.rateLimited} rate-limit answers absorbed by the retry policy`,
-      ...(t.powerpack === 0 ? [] : [`   ${t.powerpack} texts sent through a Powerpack, each from a sender the pool chose`])
+      ...(t.powerpack === 0 ? [] : [`   ${t.powerpack} texts sent through a Powerpack, each from a sender the pool chose`]),
+      ...(t.complianceCallbacks === 0 ? [] : [`   a brand, a campaign and a linked number registered, ${t.complianceCallbacks} status callbacks verified`])
     ].join("\n")
   )
 })
@@ -192,8 +278,11 @@ tour.pipe(
     Console.error(`\nThe tour stopped: ${String(error)}`).pipe(Effect.zipRight(Effect.sync(() => (process.exitCode = 1))))
   ),
   Effect.provide(
-    Layer.mergeAll(Messaging.layer, Powerpack.layer, Webhooks.layerConfig).pipe(
-      Layer.provideMerge(Plivo.layer({ lifecycle: { sentAfter: Duration.millis(100), deliveredAfter: Duration.millis(300) } }))
+    Layer.mergeAll(Messaging.layer, Powerpack.layer, Compliance.layer, Webhooks.layerConfig).pipe(
+      Layer.provideMerge(Plivo.layer({
+        lifecycle: { sentAfter: Duration.millis(100), deliveredAfter: Duration.millis(300) },
+        compliance: { brandAfter: Duration.millis(50), campaignAfter: Duration.millis(50), numberLinkAfter: Duration.millis(50) }
+      }))
     )
   ),
   Logger.withMinimumLogLevel(LogLevel.Info),

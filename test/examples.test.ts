@@ -27,6 +27,20 @@ const run = (file: string, ...args: ReadonlyArray<string>) =>
     return Effect.sync(() => child.kill())
   })
 
+describe("README programs", () => {
+  it("the Compliance section's program is examples/snippets/compliance.ts (so the type-check covers it)", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8")
+    const section = readme.slice(readme.indexOf("### Compliance"))
+    const block = /```ts\n([\s\S]*?)```/.exec(section)?.[1]
+    const snippet = readFileSync(join(root, "examples/snippets/compliance.ts"), "utf8")
+    // The README leaves out the imports and the last line (running it); spacing may differ.
+    const squash = (code: string) => code.replace(/\s+/g, "")
+    expect(block).toBeDefined()
+    expect(squash(snippet)).toContain(squash(block ?? "missing"))
+    expect(squash(block ?? "")).toContain(squash("campaigns.awaitNumberLink(campaign_id"))
+  })
+})
+
 describe("examples run against the emulator", { timeout: 120_000 }, () => {
   it.live("send-sms", () =>
     Effect.gen(function*() {
@@ -111,5 +125,21 @@ describe("examples run against the emulator", { timeout: 120_000 }, () => {
       expect(stdout).toMatch(/13125550166 ← (14155550100|12125550100)\n/)
       expect(stdout).toMatch(/16285550155 ← (14155550100|12125550100)\n/)
       expect(stdout).toContain("5 texts sent through a Powerpack, each from a sender the pool chose")
+      // The compliance step: the awaits' outcomes, then every transition's verified callback.
+      expect(stdout).toContain("7. 10DLC: a brand, a campaign and a number, awaited and called back")
+      const brand = /brand (B[A-Z0-9]{6}): COMPLETED\n/.exec(stdout)?.[1]
+      const campaign = /campaign (C[A-Z0-9]{6}): ACTIVE\n/.exec(stdout)?.[1]
+      expect(brand).toBeDefined()
+      expect(campaign).toBeDefined()
+      expect(stdout).toContain("number 14155550101: COMPLETED")
+      for (const line of [
+        `callback (verified): brand ${brand} created (PROCESSING)`,
+        `callback (verified): brand ${brand} registered (COMPLETED)`,
+        `callback (verified): campaign ${campaign} created (PROCESSING)`,
+        `callback (verified): campaign ${campaign} registered (ACTIVE)`,
+        "callback (verified): number 14155550101 linked (COMPLETED)"
+      ]) expect(stdout).toContain(line)
+      expect(stdout).toMatch(/Brand B[A-Z0-9]{6} was not approved: FAILED \(TCR_EIN_MISMATCH: /)
+      expect(stdout).toContain("a brand, a campaign and a linked number registered, 5 status callbacks verified")
     }))
 })

@@ -172,10 +172,11 @@ export type TollfreeCallback = typeof TollfreeCallback.Type
 export type ComplianceCallback = BrandCallback | CampaignCallback | NumberLinkCallback | TollfreeCallback
 
 /**
- * The key a callback is deduplicated by: its kind, the record's id and the status words,
- * so Plivo's retries of one event (the same parameters) count once while a later change
- * of the same record does not. A payload naming none of these is keyed by all its
- * parameters.
+ * The key a callback's status is known by: its kind, the record's id and the status
+ * words, so Plivo's retries of one event (the same parameters) share it. A payload naming
+ * none of these is keyed by all its parameters. `ComplianceWebhooks` adds the record's
+ * generation (bumped on each change of status), so a record coming back to an earlier
+ * status (a campaign re-vetted after FAILED is `created` again) is a new event.
  *
  * @since 0.1.0
  * @category utils

@@ -18,11 +18,11 @@ import * as Stream from "effect/Stream"
 import {
   BrandCallback,
   CampaignCallback,
-  callbackKey,
   type ComplianceCallback,
   NumberLinkCallback,
   TollfreeCallback
 } from "./ComplianceCallback.js"
+import { makeChangeKeys } from "./internal/changeKeys.js"
 
 /**
  * @since 0.1.0
@@ -43,6 +43,11 @@ export declare namespace ComplianceWebhooks {
    */
   export interface Service {
     readonly receiver: PlivoWebhook.Receiver
+    /**
+     * The dedupe key of an accepted callback: a retry of a record's last event gets that
+     * event's key, a change of status (even back to an earlier one) a new one.
+     */
+    readonly keyOf: (event: ComplianceCallback) => string
     /** Publishes an accepted callback to `events`. */
     readonly publish: (event: ComplianceCallback) => Effect.Effect<void>
     /** Every callback accepted from the moment the stream starts. */
@@ -89,6 +94,7 @@ export class ComplianceWebhooks extends Context.Tag("@plivo-effect/compliance/Co
         const events = yield* PubSub.unbounded<ComplianceCallback>()
         return {
           receiver,
+          keyOf: makeChangeKeys(),
           publish: (event) => PubSub.publish(events, event),
           events: Stream.fromPubSub(events)
         }
@@ -127,7 +133,7 @@ const endpoint = <A extends ComplianceCallback, E, R>(
   handler: (event: A) => Effect.Effect<void, E, R>
 ): Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest | ComplianceWebhooks | R> =>
   Effect.flatMap(ComplianceWebhooks, (service) =>
-    PlivoWebhook.receive(service.receiver, kind, schema, callbackKey, (event) =>
+    PlivoWebhook.receive(service.receiver, kind, schema, service.keyOf, (event) =>
       handler(event).pipe(
         Effect.zipRight(service.publish(event)),
         Effect.as(HttpServerResponse.empty({ status: 200 }))

@@ -106,6 +106,24 @@ export interface AwaitOptions {
   readonly schedule?: Schedule.Schedule<unknown, unknown>
 }
 
+/**
+ * Options of `TollfreeVerifications.awaitDecision`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface DecisionOptions extends AwaitOptions {
+  /**
+   * Set when awaiting the review of an `update` made to a verification sent back with
+   * `UPDATE_REQUIRED`. Plivo reviews the update without leaving that status (its
+   * callbacks go `UPDATE_REQUIRED` → `APPROVED` / `REJECTED`), so `UPDATE_REQUIRED`
+   * then counts as under review while the record's `last_modified` is the one the first
+   * read saw; one with a later `last_modified` (sent back again) is a rejection. Default
+   * `false`: `UPDATE_REQUIRED` is a rejection at once.
+   */
+  readonly afterUpdate?: boolean
+}
+
 /** The longest pause between two reads of the default schedule. */
 const MAX_PAUSE: Duration.DurationInput = "10 minutes"
 

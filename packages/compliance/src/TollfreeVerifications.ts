@@ -7,6 +7,7 @@
 import { PlivoClient } from "@plivo-effect/core/PlivoClient"
 import type { PlivoError } from "@plivo-effect/core/PlivoError"
 import * as Context from "effect/Context"
+import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
@@ -17,7 +18,7 @@ import { body, query } from "./internal/rules.js"
 import { spanId } from "./internal/spanId.js"
 import { checkCreate, checkFilters, checkUpdate, createRules, filterRules, updateRules } from "./internal/tollfreeRules.js"
 import { walk } from "./internal/walk.js"
-import type { AwaitOptions, RegistrationPendingError, RegistrationRejectedError } from "./Registration.js"
+import type { DecisionOptions, RegistrationPendingError, RegistrationRejectedError } from "./Registration.js"
 import { TollfreeVerification, TollfreeVerificationCreated, TollfreeVerificationList } from "./TollfreeVerification.js"
 import type {
   CreateTollfreeVerificationParams,
@@ -49,16 +50,26 @@ export declare namespace TollfreeVerifications {
     /**
      * Reads the verification until it is decided: `APPROVED` succeeds; `REJECTED` and
      * `UPDATE_REQUIRED` fail with `RegistrationRejectedError` (with `error_message`); a
-     * schedule that ends first fails with `RegistrationPendingError`.
+     * schedule that ends first fails with `RegistrationPendingError`. After an `update` of
+     * a verification sent back, pass `afterUpdate: true`: Plivo reviews it still in
+     * `UPDATE_REQUIRED`.
      */
     readonly awaitDecision: (
       uuid: string,
-      options?: AwaitOptions
+      options?: DecisionOptions
     ) => Effect.Effect<TollfreeVerification, PlivoError | RegistrationRejectedError | RegistrationPendingError>
   }
 }
 
 const resource = { "plivo.resource": "TollfreeVerification" }
+
+const modifiedAt = (verification: TollfreeVerification): number | undefined =>
+  verification.last_modified === undefined ? undefined : DateTime.toEpochMillis(verification.last_modified)
+
+// After an update Plivo keeps UPDATE_REQUIRED while it reviews; a later change of the
+// record (a new decision) is what tells a second send-back from the review.
+const reviewingUpdate = (verification: TollfreeVerification, first: TollfreeVerification): boolean =>
+  verification.status?.toUpperCase() === "UPDATE_REQUIRED" && modifiedAt(verification) === modifiedAt(first)
 
 /**
  * Toll-free verification requests.
@@ -144,13 +155,16 @@ export class TollfreeVerifications extends Context.Tag("@plivo-effect/compliance
       })
 
     const awaitDecision = Effect.fn("TollfreeVerifications.awaitDecision", { attributes: resource })(
-      function*(uuid: string, options?: AwaitOptions) {
+      function*(uuid: string, options?: DecisionOptions) {
         yield* annotate(uuid)
         return yield* awaitTerminal("TollfreeVerification", uuid, get(uuid), {
           status: (verification) => verification.status,
           reasons: (verification) =>
             verification.error_message === undefined ? {} : { error_message: verification.error_message }
-        }, { rejected: ["UPDATE_REQUIRED"] }, options)
+        }, {
+          rejected: ["UPDATE_REQUIRED"],
+          ...(options?.afterUpdate === true ? { underReview: reviewingUpdate } : {})
+        }, options)
       }
     )
 

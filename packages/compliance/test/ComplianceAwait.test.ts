@@ -33,7 +33,13 @@ const campaign = (registration_status: string, more: Record<string, unknown> = {
   campaign: { campaign_id: "C1", registration_status, ...more }
 })
 const numbers = (status: string) => ({ api_id: "a", campaign_id: "C1", phone_numbers: [{ number: "14155550100", status }] })
-const verification = (status: string, error_message = "") => ({ api_id: "a", uuid: "U1", status, error_message })
+const verification = (status: string, error_message = "", last_modified = "2026-03-01T10:00:00.000000Z") => ({
+  api_id: "a",
+  uuid: "U1",
+  status,
+  error_message,
+  last_modified
+})
 
 /** Runs `effect` in a fiber and moves the TestClock far enough for any schedule here to end. */
 const settled = <A, E>(effect: Effect.Effect<A, E, Compliance.Services>) =>
@@ -201,4 +207,37 @@ describe("TollfreeVerifications.awaitDecision", () => {
       const error = yield* Effect.flip(settled(Effect.flatMap(TollfreeVerifications, (s) => s.awaitDecision("U1"))))
       expect(error).toMatchObject({ _tag: "RegistrationRejectedError", status: "UPDATE_REQUIRED", error_message: "Add an opt-in image" })
     }).pipe(Effect.provide(sequence([verification("SUBMITTED"), verification("UPDATE_REQUIRED", "Add an opt-in image")]))))
+
+  // Plivo reviews an update without leaving UPDATE_REQUIRED (its callbacks go
+  // UPDATE_REQUIRED → APPROVED / REJECTED), as the emulator does.
+  it.effect("afterUpdate: UPDATE_REQUIRED under review until APPROVED", () =>
+    Effect.gen(function*() {
+      const done = yield* settled(Effect.flatMap(TollfreeVerifications, (s) => s.awaitDecision("U1", { afterUpdate: true })))
+      expect(done.status).toBe("APPROVED")
+      expect(yield* polls).toHaveLength(3)
+    }).pipe(Effect.provide(sequence([
+      verification("UPDATE_REQUIRED", "Add an opt-in image"),
+      verification("UPDATE_REQUIRED", "Add an opt-in image"),
+      verification("APPROVED", "", "2026-03-01T12:00:00.000000Z")
+    ]))))
+
+  it.effect("afterUpdate: sent back again (a later last_modified) is a rejection", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(
+        settled(Effect.flatMap(TollfreeVerifications, (s) => s.awaitDecision("U1", { afterUpdate: true })))
+      )
+      expect(error).toMatchObject({ _tag: "RegistrationRejectedError", status: "UPDATE_REQUIRED", error_message: "Still no opt-in image" })
+      expect(yield* polls).toHaveLength(2)
+    }).pipe(Effect.provide(sequence([
+      verification("UPDATE_REQUIRED", "Add an opt-in image"),
+      verification("UPDATE_REQUIRED", "Still no opt-in image", "2026-03-02T09:00:00.000000Z")
+    ]))))
+
+  it.effect("afterUpdate: a review that outlasts the schedule is RegistrationPendingError in UPDATE_REQUIRED", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(settled(Effect.flatMap(TollfreeVerifications, (s) =>
+        s.awaitDecision("U1", { afterUpdate: true, schedule: Schedule.spaced("1 hour").pipe(Schedule.compose(Schedule.recurs(2))) })
+      )))
+      expect(error).toMatchObject({ _tag: "RegistrationPendingError", status: "UPDATE_REQUIRED", polls: 3 })
+    }).pipe(Effect.provide(sequence([verification("UPDATE_REQUIRED", "Add an opt-in image")]))))
 })

@@ -156,6 +156,25 @@ describe("ComplianceWebhooks over a loopback server", () => {
       expect(server.seen.map((e) => e.kind === "TollfreeVerification" ? e.status : "")).toEqual(["UPDATE_REQUIRED", "APPROVED"])
     }))
 
+  it.scopedLive("a record back at an earlier status is a new event; a retry of its last event is not", () =>
+    Effect.gen(function*() {
+      const server = yield* serve()
+      const created = { campaign_id: "CY5NVUA", status: "created", registration_status: "PROCESSING" }
+      const post = (params: Params, nonce: string) =>
+        server.send("POST", "/plivo/campaign", params, sign("POST", `${PUBLIC}/plivo/campaign`, params, TOKEN, nonce))
+      // Submitted, retried, rejected, updated (re-vetted: created again), retried, registered.
+      const answers = [
+        yield* post(created, "1"),
+        yield* post(created, "2"),
+        yield* post(campaign, "3"),
+        yield* post(created, "4"),
+        yield* post(created, "5"),
+        yield* post({ ...created, status: "registered", registration_status: "ACTIVE" }, "6")
+      ]
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200])
+      expect(server.seen.map((e) => e.kind === "Campaign" ? e.status : e.kind)).toEqual(["created", "rejected", "created", "registered"])
+    }))
+
   it.scopedLive("accepted callbacks of every kind are published on eventStream", () =>
     Effect.gen(function*() {
       const server = yield* serve()

@@ -24,7 +24,8 @@ const REJECTED: ReadonlyArray<string> = ["FAILED", "REJECTED"]
  * Reads the record now and again on `options.schedule` until its status is terminal:
  * approved succeeds with it, `rejected` (besides FAILED and REJECTED) fails with
  * `RegistrationRejectedError`, a schedule that ends first fails with
- * `RegistrationPendingError`. Statuses compare upper-cased: Plivo's docs title-case them
+ * `RegistrationPendingError`; a rejected status that `underReview` holds for is waited
+ * out like an undecided one. Statuses compare upper-cased: Plivo's docs title-case them
  * where responses do not.
  */
 export const awaitTerminal = <A, E>(
@@ -32,21 +33,30 @@ export const awaitTerminal = <A, E>(
   id: string,
   read: Effect.Effect<A, E>,
   classify: { readonly status: (record: A) => string | undefined; readonly reasons: (record: A) => Reasons },
-  more: { readonly rejected?: ReadonlyArray<string> },
+  more: {
+    readonly rejected?: ReadonlyArray<string>
+    /** A rejected status that is still being reviewed, given the first record read. */
+    readonly underReview?: (record: A, first: A) => boolean
+  },
   options: AwaitOptions = {}
 ): Effect.Effect<A, E | RegistrationRejectedError | RegistrationPendingError> =>
   Effect.gen(function*() {
     const driver = yield* Schedule.driver(options.schedule ?? defaultSchedule)
     const rejected = [...REJECTED, ...(more.rejected ?? [])]
     let polls = 0
+    let first: { readonly record: A } | undefined
     // Bounded by the schedule: each round either ends or waits for its next recurrence.
     while (true) {
       const record = yield* read
       polls++
+      first ??= { record }
       const status = classify.status(record)
       const upper = status?.toUpperCase()
       if (upper !== undefined && APPROVED.includes(upper)) return record
-      if (status !== undefined && upper !== undefined && rejected.includes(upper)) {
+      if (
+        status !== undefined && upper !== undefined && rejected.includes(upper) &&
+        more.underReview?.(record, first.record) !== true
+      ) {
         const reasons = classify.reasons(record)
         return yield* new RegistrationRejectedError({
           resource,
