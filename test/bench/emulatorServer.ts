@@ -2,20 +2,22 @@
  * The emulator as a child process of a benchmark: `PlivoEmulator.layerServer` on
  * 127.0.0.1, lifecycle off (sent messages stay queued, no timers per send), optionally
  * seeded with `argv[2]` messages spread over the last hour (inside the 24-hour window
- * that a list without time filters covers). It prints one JSON line
+ * that a list without time filters covers), Plivo's rate limits on if `argv[3]` is
+ * `rate-limits`. It prints one JSON line
  * `{ baseUrl, authId, authToken }` once ready, and exits when its stdin closes, i.e. when
  * the benchmark process is gone, however it ended.
  *
  * A separate process keeps the server's CPU and heap out of the numbers of the client
  * being measured: on 2 cores the client and the emulator each get one.
  *
- *   node --import tsx --conditions=@plivo-effect/source test/bench/emulatorServer.ts [seedCount]
+ *   node --import tsx --conditions=@plivo-effect/source test/bench/emulatorServer.ts [seedCount] [rate-limits]
  */
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { PlivoEmulator } from "@plivo-effect/testing"
 import * as Effect from "effect/Effect"
 
 const seedCount = Number(process.argv[2] ?? "0")
+const rateLimits = process.argv[3] === "rate-limits"
 
 const stdinClosed = Effect.async<void>((resume) => {
   const done = () => resume(Effect.void)
@@ -33,6 +35,6 @@ const main = Effect.gen(function*() {
   const { baseUrl, authId, authToken } = emulator
   process.stdout.write(`${JSON.stringify({ baseUrl, authId, authToken })}\n`)
   yield* stdinClosed
-}).pipe(Effect.provide(PlivoEmulator.layerServer({ lifecycle: { auto: false } })))
+}).pipe(Effect.provide(PlivoEmulator.layerServer({ lifecycle: { auto: false }, rateLimits })))
 
 NodeRuntime.runMain(main)

@@ -8,7 +8,7 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
-import { PlivoClient, PlivoConfig } from "@plivo-effect/core"
+import { type PlivoBudget, PlivoClient, PlivoConfig } from "@plivo-effect/core"
 import { Messages } from "@plivo-effect/messaging"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
@@ -44,9 +44,10 @@ export const onExit = (handler: () => void): void => {
 
 /**
  * Starts `PlivoEmulator.layerServer` in a child process (see `emulatorServer.ts`),
- * seeded with `seedCount` messages over the last hour.
+ * seeded with `seedCount` messages over the last hour, with Plivo's rate limits on when
+ * `rateLimits` (default off).
  */
-export const startEmulator = async (seedCount = 0): Promise<Emulator> => {
+export const startEmulator = async (seedCount = 0, rateLimits = false): Promise<Emulator> => {
   const child = spawn(
     process.execPath,
     [
@@ -54,7 +55,8 @@ export const startEmulator = async (seedCount = 0): Promise<Emulator> => {
       "tsx",
       "--conditions=@plivo-effect/source",
       fileURLToPath(new URL("./emulatorServer.ts", import.meta.url)),
-      String(seedCount)
+      String(seedCount),
+      ...(rateLimits ? ["rate-limits"] : [])
     ],
     { cwd: repoRoot, stdio: ["pipe", "pipe", "inherit"], env: { ...process.env, NODE_OPTIONS: "" } }
   )
@@ -102,14 +104,20 @@ export const httpLayers = {
   fetch: FetchHttpClient.layer
 } satisfies Record<string, Layer.Layer<HttpClient.HttpClient>>
 
-/** `Messages` over `PlivoClient` aimed at the emulator, built once. */
-export const sdkRuntime = async (emulator: Emulator, http: Layer.Layer<HttpClient.HttpClient>) => {
+/**
+ * `Messages` over `PlivoClient` aimed at the emulator, built once; the SDK's budgets off
+ * unless `budget` is given (an emulator with its rate limits on wants them on: `{}`).
+ */
+export const sdkRuntime = async (
+  emulator: Emulator,
+  http: Layer.Layer<HttpClient.HttpClient>,
+  budget: PlivoBudget.Options | false = false
+) => {
   const runtime = ManagedRuntime.make(
     Messages.layer.pipe(
       Layer.provide(PlivoClient.layer),
       Layer.provide(
-        // The emulator's rate limits are off, so the SDK's budgets are too.
-        PlivoConfig.layer({ authId: emulator.authId, authToken: emulator.authToken, baseUrl: emulator.baseUrl, budget: false })
+        PlivoConfig.layer({ authId: emulator.authId, authToken: emulator.authToken, baseUrl: emulator.baseUrl, budget })
       ),
       Layer.provide(http)
     )

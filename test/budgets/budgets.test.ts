@@ -6,7 +6,7 @@ import { describe, expect, it } from "@effect/vitest"
 import * as RateLimiter from "@effect/experimental/RateLimiter"
 import { PlivoBudget, PlivoClient, PlivoConfig, RetryPolicy } from "@plivo-effect/core"
 import { Messages, Messaging } from "@plivo-effect/messaging"
-import { PlivoEmulator, StubHttpClient, TestTracer } from "@plivo-effect/testing"
+import { PlivoEmulator, RateWindow, StubHttpClient, TestTracer } from "@plivo-effect/testing"
 import * as ConfigError from "effect/ConfigError"
 import * as DateTime from "effect/DateTime"
 import * as Duration from "effect/Duration"
@@ -17,7 +17,7 @@ import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
-import { drive, maxInWindow } from "./support.js"
+import { drive } from "./support.js"
 
 const Ok = Schema.Struct({ api_id: Schema.String })
 
@@ -62,7 +62,7 @@ describe("budgets against the emulator with its limits on", () => {
       const log = yield* requestLog
       expect(log.filter((r) => r.status === 429)).toHaveLength(0)
       expect(log).toHaveLength(600)
-      expect(maxInWindow(millisOf(log), 5_000)).toBeLessThanOrEqual(300)
+      expect(RateWindow.maxInWindow(millisOf(log), 5_000)).toBeLessThanOrEqual(300)
       // At the ceiling, not far below it: 600 requests need a little over two windows.
       const times = millisOf(log)
       expect(Math.max(...times) - Math.min(...times)).toBeLessThan(11_000)
@@ -84,7 +84,7 @@ describe("budgets against the emulator with its limits on", () => {
       yield* drive(fiber, "50 millis", 1_000)
       const log = yield* requestLog
       expect(log.filter((r) => r.status === 429)).toHaveLength(0)
-      expect(maxInWindow(millisOf(log), 1_000)).toBeLessThanOrEqual(20)
+      expect(RateWindow.maxInWindow(millisOf(log), 1_000)).toBeLessThanOrEqual(20)
     }).pipe(Effect.provide(onEmulator(
       { rateLimits: { account: { limit: 20, window: "1 second" } } },
       { account: { limit: 20, window: "1 second" } }
@@ -102,7 +102,7 @@ describe("budgets against the emulator with its limits on", () => {
       const lists = log.filter((r) => r.method === "GET" && /\/Message\/$/.test(r.path))
       expect(lists.length).toBeGreaterThanOrEqual(100)
       expect(log.filter((r) => r.status === 429)).toHaveLength(0)
-      expect(maxInWindow(millisOf(lists), 60_000)).toBeLessThanOrEqual(20)
+      expect(RateWindow.maxInWindow(millisOf(lists), 60_000)).toBeLessThanOrEqual(20)
     }).pipe(Effect.provide(onEmulator({ rateLimits: true }))))
 
   it.effect("GET Message/{uuid}/ is not in the list budget", () =>

@@ -9,7 +9,7 @@
  * except under `CI=true`, where that fails the run.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { PlivoEmulator } from "@plivo-effect/testing"
+import { PlivoEmulator, RateWindow } from "@plivo-effect/testing"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import { type ChildProcess, execFileSync, spawn } from "node:child_process"
@@ -17,7 +17,6 @@ import { accessSync, constants } from "node:fs"
 import { createServer } from "node:net"
 import { fileURLToPath } from "node:url"
 import { stop } from "../e2e/standalone.js"
-import { maxInWindow } from "./support.js"
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url))
 
@@ -157,8 +156,8 @@ const runAll = (redisPort: number | null) =>
       requests: log.length,
       tooManyRequests: log.filter((r) => r.status === 429).length,
       accepted: log.filter((r) => r.status === 202).length,
-      maxInWindow: maxInWindow(log.filter((r) => r.status !== 429).map((r) => DateTime.toEpochMillis(r.at)), WINDOW_MILLIS),
-      maxArrivalsInWindow: maxInWindow(times, WINDOW_MILLIS),
+      maxInWindow: RateWindow.maxInWindow(log.filter((r) => r.status !== 429).map((r) => DateTime.toEpochMillis(r.at)), WINDOW_MILLIS),
+      maxArrivalsInWindow: RateWindow.maxInWindow(times, WINDOW_MILLIS),
       seconds: (Math.max(...times) - Math.min(...times)) / 1000
     }
     console.log(`budgets across ${WORKERS} processes (${redisPort === null ? "memory" : "redis"}): ${JSON.stringify(summary)}`)

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
-import { EmulatorFault, PlivoEmulator, TestTracer } from "@plivo-effect/testing"
+import type { PlivoBudget } from "@plivo-effect/core"
+import { EmulatorFault, PlivoEmulator, RateWindow, TestTracer } from "@plivo-effect/testing"
 import * as Chunk from "effect/Chunk"
+import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Stream from "effect/Stream"
@@ -13,6 +15,14 @@ const posts = Effect.map(
   Effect.flatMap(PlivoEmulator, (emulator) => emulator.requests),
   (requests) => requests.filter((r) => r.method === "POST" && /\/Message\/?$/.test(r.path))
 )
+
+/** 429s among all requests (a retried request shows once per attempt). */
+const tooMany = Effect.map(
+  Effect.flatMap(PlivoEmulator, (emulator) => emulator.requests),
+  (requests) => requests.filter((r) => r.status === 429).length
+)
+
+const small = { limit: 20, window: "5 seconds" } as const
 
 const collect = <E, R>(stream: Stream.Stream<BulkOutcome, E, R>) =>
   Effect.map(Stream.runCollect(stream), Chunk.toReadonlyArray)
@@ -29,20 +39,32 @@ const expectQueuedMatchEmulator = (outcomes: ReadonlyArray<BulkOutcome>) =>
   })
 
 describe("Messages.sendBulk against the emulator", () => {
-  it.effect("100,000 recipients: exactly 100 requests, 100,000 outcomes, each recipient once", () =>
-    drive(Effect.gen(function*() {
-      const messages = yield* Messages
-      const outcomes = yield* collect(messages.sendBulk({ src, dst: usNumbers(100_000), text }))
-      const requests = yield* posts
-      expect(requests).toHaveLength(100)
-      expect(requests.every((r) => r.status === 202)).toBe(true)
-      expect(outcomes).toHaveLength(100_000)
-      expect(outcomes.every((o) => o._tag === "Queued")).toBe(true)
-      expect(new Set(outcomes.map((o) => o.dst))).toEqual(new Set(usNumbers(100_000)))
-      const sent = yield* expectQueuedMatchEmulator(outcomes)
-      expect(sent).toHaveLength(100_000)
-      expect(new Set(sent.map((m) => m.to)).size).toBe(100_000)
-    }).pipe(Effect.provide(emulated({ requestLogSize: Infinity })))), { timeout: 120_000 })
+  // With Plivo's numbers the 100 requests fit in one window; with 20 per 5 s on both sides
+  // they must be spread over five, so the window check has something to catch.
+  const budgets: ReadonlyArray<readonly [string, PlivoEmulator.RateLimits, PlivoBudget.Options]> = [
+    ["Plivo's budgets (300 / 5 s)", {}, {}],
+    ["20 requests / 5 s on both sides", { account: small }, { account: small }]
+  ]
+  for (const [name, rateLimits, budget] of budgets) {
+    it.effect(`100,000 recipients, ${name}: exactly 100 requests, zero 429s, each recipient once, within the budget`, () =>
+      drive(Effect.gen(function*() {
+        const messages = yield* Messages
+        const outcomes = yield* collect(messages.sendBulk({ src, dst: usNumbers(100_000), text }))
+        const requests = yield* posts
+        expect(requests).toHaveLength(100)
+        expect(yield* tooMany).toBe(0)
+        expect(requests.every((r) => r.status === 202)).toBe(true)
+        const limit = rateLimits.account?.limit ?? 300
+        const window = rateLimits.account?.window ?? "5 seconds"
+        expect(RateWindow.maxInWindow(requests.map((r) => DateTime.toEpochMillis(r.at)), window)).toBeLessThanOrEqual(limit)
+        expect(outcomes).toHaveLength(100_000)
+        expect(outcomes.every((o) => o._tag === "Queued")).toBe(true)
+        expect(new Set(outcomes.map((o) => o.dst))).toEqual(new Set(usNumbers(100_000)))
+        const sent = yield* expectQueuedMatchEmulator(outcomes)
+        expect(sent).toHaveLength(100_000)
+        expect(new Set(sent.map((m) => m.to)).size).toBe(100_000)
+      }).pipe(Effect.provide(emulated({ requestLogSize: Infinity, rateLimits }, budget)))), { timeout: 120_000 })
+  }
 
   it.effect("recipients are normalised and de-duplicated: one outcome and one destination each", () =>
     Effect.gen(function*() {
@@ -183,7 +205,7 @@ describe("Messages.sendBulk against the emulator", () => {
 })
 
 describe("Messages.sendEach against the emulator", () => {
-  it.effect("2,000 personalised sends, outcomes indexed and in order; an invalid one is Rejected, unsent", () =>
+  it.effect("2,000 personalised sends with budgets on: zero 429s; outcomes indexed and in order; an invalid one is Rejected, unsent", () =>
     drive(Effect.gen(function*() {
       const messages = yield* Messages
       const numbers = Array.from(usNumbers(2_000))
@@ -200,7 +222,23 @@ describe("Messages.sendEach against the emulator", () => {
       const textOf = new Map(sent.map((m) => [m.messageUuid, m.text]))
       for (const o of outcomes) if (o._tag === "Queued") expect(textOf.get(o.message_uuid)).toBe(`Hello #${o.index}`)
       expect(yield* posts).toHaveLength(1_999)
-    }).pipe(Effect.provide(emulated({ requestLogSize: Infinity })))), { timeout: 60_000 })
+      expect(yield* tooMany).toBe(0)
+    }).pipe(Effect.provide(emulated({ requestLogSize: Infinity })))), { timeout: 120_000 })
+
+  it.effect("the control: budgets off, 2,000 personalised sends meet 429s, all absorbed by the backoff", () =>
+    drive(Effect.gen(function*() {
+      const messages = yield* Messages
+      const numbers = Array.from(usNumbers(2_000))
+      const params = numbers.map((dst, i): SendParams => ({ src, dst, text: `Hello #${i}` }))
+      const outcomes = yield* Effect.map(Stream.runCollect(messages.sendEach(params, { concurrency: 20 })), Chunk.toReadonlyArray)
+      expect(yield* tooMany).toBeGreaterThan(0)
+      expect(outcomes).toHaveLength(2_000)
+      expect(outcomes.every((o) => o._tag === "Queued")).toBe(true)
+      expect(outcomes.map((o) => o.dst)).toEqual(numbers)
+      // Each message was accepted once: a 429 is a refusal, so its retry sends nothing twice.
+      expect((yield* posts).filter((r) => r.status === 202)).toHaveLength(2_000)
+      expect(yield* expectQueuedMatchEmulator(outcomes)).toHaveLength(2_000)
+    }).pipe(Effect.provide(emulated({ requestLogSize: Infinity }, false)))), { timeout: 120_000 })
 
   it.effect("the span Messages.sendEach carries the counts", () =>
     Effect.gen(function*() {

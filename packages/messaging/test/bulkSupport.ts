@@ -1,4 +1,4 @@
-import { PlivoClient, PlivoConfig } from "@plivo-effect/core"
+import { type PlivoBudget, PlivoClient, PlivoConfig } from "@plivo-effect/core"
 import { PlivoEmulator } from "@plivo-effect/testing"
 import * as Chunk from "effect/Chunk"
 import * as Duration from "effect/Duration"
@@ -10,18 +10,18 @@ import * as TestClock from "effect/TestClock"
 import { Messaging } from "../src/index.js"
 
 /**
- * The emulator's rate limits (300 requests / 5 s, as Plivo's). Off until the client's
- * budgets are merged; then this one line turns them on for every bulk test, and the tests
- * run unchanged: `drive` advances the TestClock through the budget's waits.
+ * The emulator's rate limits (300 requests / 5 s, as Plivo's), on for every bulk test; the
+ * client's budgets are on too (`PlivoConfig`'s default, Plivo's numbers) unless a test
+ * passes `budget`. `drive` advances the TestClock through the budget's waits.
  */
-export const RATE_LIMITS = false
+export const RATE_LIMITS = true
 
 /**
  * Messages over a `PlivoClient` aimed at an in-process emulator (lifecycle off: 100,000
  * queued messages start no timers). The request timeout is an hour so that `drive`, which
  * only jumps to waits due within ten minutes, never fires one while a request is in flight.
  */
-export const emulated = (options: PlivoEmulator.Options = {}) =>
+export const emulated = (options: PlivoEmulator.Options = {}, budget?: PlivoBudget.Options | false) =>
   Messaging.layer.pipe(
     Layer.provideMerge(Layer.unwrapEffect(Effect.map(PlivoEmulator, (emulator) =>
       PlivoClient.layer.pipe(
@@ -29,7 +29,8 @@ export const emulated = (options: PlivoEmulator.Options = {}) =>
           authId: emulator.authId,
           authToken: emulator.authToken,
           baseUrl: emulator.baseUrl,
-          timeout: "1 hour"
+          timeout: "1 hour",
+          ...(budget === undefined ? {} : { budget })
         })),
         Layer.orDie
       )))),

@@ -22,3 +22,6 @@ export * as TestTracer from "./TestTracer.js"
 
 /** @since 0.1.0 */
 export * as PlivoEmulatorSigning from "./PlivoEmulatorSigning.js"
+
+/** @since 0.1.0 */
+export * as RateWindow from "./RateWindow.js"
