@@ -7,6 +7,8 @@ import * as RateLimiter from "@effect/experimental/RateLimiter"
 import { PlivoBudget, PlivoClient, PlivoConfig, RetryPolicy } from "@plivo-effect/core"
 import { Messages, Messaging } from "@plivo-effect/messaging"
 import { PlivoEmulator, RateWindow, StubHttpClient, TestTracer } from "@plivo-effect/testing"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as Clock from "effect/Clock"
 import * as ConfigError from "effect/ConfigError"
 import * as DateTime from "effect/DateTime"
 import * as Duration from "effect/Duration"
@@ -22,7 +24,11 @@ import { drive } from "./support.js"
 const Ok = Schema.Struct({ api_id: Schema.String })
 
 /** The SDK's client on an in-process emulator, with `budget` as `PlivoConfig`'s option. */
-const onEmulator = (emulator: PlivoEmulator.Options, budget?: PlivoBudget.Options | false) =>
+const onEmulator = (
+  emulator: PlivoEmulator.Options,
+  budget?: PlivoBudget.Options | false,
+  config: Pick<PlivoConfig.Options, "transformClient"> = {}
+) =>
   Messaging.layer.pipe(
     Layer.provideMerge(Layer.unwrapEffect(
       Effect.map(PlivoEmulator, (e) =>
@@ -32,7 +38,8 @@ const onEmulator = (emulator: PlivoEmulator.Options, budget?: PlivoBudget.Option
               authId: e.authId,
               authToken: e.authToken,
               baseUrl: e.baseUrl,
-              ...(budget === undefined ? {} : { budget })
+              ...(budget === undefined ? {} : { budget }),
+              ...config
             })
           ),
           Layer.orDie
@@ -67,6 +74,24 @@ describe("budgets against the emulator with its limits on", () => {
       const times = millisOf(log)
       expect(Math.max(...times) - Math.min(...times)).toBeLessThan(11_000)
     }).pipe(Effect.provide(onEmulator({ rateLimits: true }))))
+
+  it.effect("requests held up in transit at the start (fresh connections) still meet no 429 at the window's turn", () =>
+    Effect.gen(function*() {
+      const fiber = yield* Effect.fork(sendMany(600))
+      const sent = yield* drive(fiber, "50 millis", 1_000)
+      expect(sent).toHaveLength(600)
+      const log = yield* requestLog
+      expect(log.filter((r) => r.status === 429)).toHaveLength(0)
+      expect(RateWindow.maxInWindow(millisOf(log), 5_000)).toBeLessThanOrEqual(300)
+    }).pipe(Effect.provide(onEmulator({ rateLimits: true }, undefined, {
+      // Everything the budget lets go in the first 200 ms reaches Plivo together at 200 ms,
+      // as requests waiting on new connections do; Plivo counts arrivals, not departures.
+      transformClient: HttpClient.transform((request) =>
+        Effect.flatMap(Clock.currentTimeMillis, (now) =>
+          now < 200 ? Effect.zipRight(Effect.sleep(Duration.millis(200 - now)), request) : request
+        )
+      )
+    }))), 60_000)
 
   it.effect("the control: budgets off, the same 600 sends meet 429s, all absorbed by the backoff", () =>
     Effect.gen(function*() {
@@ -173,8 +198,9 @@ describe("retries, the adaptive pace and the span, on a stub", () => {
       const client = yield* PlivoClient
       const fiber = yield* Effect.fork(client.get(["Message"], { schema: Ok }))
       // Retry-After: 1 alone retries at 1 s. The list budget (5 per 10 s: a burst of 1, then
-      // one token every 5 s) holds the retry for a token, counted from when it asked (1 s).
-      yield* TestClock.adjust("5999 millis")
+      // one token every 10.5 s / 2 = 5.25 s, the window and its margin over the limit less
+      // the burst and two spare) holds the retry for a token, counted from when it asked (1 s).
+      yield* TestClock.adjust("6249 millis")
       expect(yield* stubCount).toBe(1)
       yield* TestClock.adjust("1 millis")
       yield* Fiber.join(fiber)
@@ -225,11 +251,11 @@ describe("retries, the adaptive pace and the span, on a stub", () => {
       yield* Fiber.join(first)
       // A quiet second: the buckets refill.
       yield* TestClock.adjust("1 second")
-      // 10 per second with a burst of 1 keeps one token every 1000 / 7 ms; at the slowed
-      // pace the local limiter spaces requests by that over the pace.
+      // 10 per second with a burst of 1 keeps one token every 1050 / 7 ms (the window and its
+      // margin); at the slowed pace the local limiter spaces requests by that over the pace.
       const pace = (yield* budget.pace(client.authId)).account
       expect(pace).toBeLessThan(1)
-      const spacing = 1000 / 7 / pace
+      const spacing = 1050 / 7 / pace
       const before = yield* stubCount
       yield* Effect.fork(
         Effect.forEach(Array.from({ length: 5 }), () => client.get(["Media"], { schema: Ok }), { concurrency: "unbounded" })
@@ -254,12 +280,12 @@ describe("retries, the adaptive pace and the span, on a stub", () => {
       const client = yield* PlivoClient
       yield* client.get(["Message"], { schema: Ok })
       const second = yield* Effect.fork(client.get(["Message"], { schema: Ok }))
-      yield* TestClock.adjust("5 seconds")
+      yield* TestClock.adjust("5250 millis")
       yield* Fiber.join(second)
       const calls = spans.filter((s) => s.name === "Plivo GET Message")
       expect(calls).toHaveLength(2)
       expect(calls[0]?.attributes.has("plivo.budget.waited_ms")).toBe(false)
-      expect(calls[1]?.attributes.get("plivo.budget.waited_ms")).toBe(5_000)
+      expect(calls[1]?.attributes.get("plivo.budget.waited_ms")).toBe(5_250)
     }).pipe(
       Effect.withTracer(tracer),
       Effect.provide(StubHttpClient.layerClient(() => ok, {

@@ -7,6 +7,9 @@ import type { PlivoBudget } from "../PlivoBudget.js"
 /** Tokens per window held back from the pace (see `rate`). */
 const SPARE = 2
 
+/** The share of a window added to it for requests that arrive late (see `rate`). */
+const MARGIN = 1 / 20
+
 /** Plivo's documented budgets (overview.md, "Rate limits"). */
 export const defaults = {
   account: { limit: 300, window: Duration.seconds(5) },
@@ -26,14 +29,20 @@ export const standard: PlivoBudget.Settings = {
 /**
  * The pace that keeps every sliding window of `window` at or below `limit`: a token bucket
  * of `burst` tokens refilled once per `period`. In any window the requests are at most the
- * `burst` held at its start plus the refills within it. The refills are `limit - burst - 2`
- * per window: the limiter schedules a waiter from the moment it asked, not from the last
- * refill (up to one period late, so two may land closer), and a request leaves a little
- * after its moment (whole milliseconds, a busy event loop); the two spare tokens absorb both.
+ * `burst` held at its start plus the refills within it.
+ *
+ * Plivo counts arrivals, not departures, so the refills are spread over the window plus a
+ * margin of a twentieth of it (250 ms for 300 per 5 s): requests held up on their way (new
+ * connections at start-up, a stalled event loop) may reach Plivo that much later and still
+ * fit. The refills are `limit - burst - 2` per stretch: the limiter schedules a waiter from
+ * the moment it asked, not from the last refill (up to one period late, so two may land
+ * closer), and a request leaves a little after its moment (whole milliseconds); the two
+ * spare tokens absorb both.
  */
 function rate(limit: number, window: Duration.Duration, burst: number | undefined): PlivoBudget.Rate {
   const tokens = burst ?? Math.max(1, Math.min(limit - 3, Math.floor(limit / 20)))
-  return { limit, window, burst: tokens, period: Duration.millis(Duration.toMillis(window) / (limit - tokens - SPARE)) }
+  const stretch = Duration.toMillis(window) * (1 + MARGIN)
+  return { limit, window, burst: tokens, period: Duration.millis(stretch / (limit - tokens - SPARE)) }
 }
 
 
