@@ -2,6 +2,7 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as RateLimiter from "@effect/experimental/RateLimiter"
+import type * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -28,6 +29,7 @@ import * as Issue from "./issue.js"
 import * as Paginate from "./paginate.js"
 import * as Path from "./path.js"
 import * as Secret from "./secret.js"
+import * as Span from "./span.js"
 import * as Status from "./status.js"
 import * as Transport from "./transport.js"
 import * as Wire from "./wire.js"
@@ -111,6 +113,15 @@ const makeService = (
   const scrub = Secret.make(config.authId, config.authToken)
   const origin = new URL(config.baseUrl).origin
   const timeoutMessage = `no answer within ${Duration.format(config.timeout)}`
+  // Opt-in: a trace id handed to a third party is internal information, and the platform's
+  // own propagation stays off with its span (see `Wire.guard`).
+  const execute = config.propagateTrace
+    ? (request: HttpClientRequest.HttpClientRequest) =>
+      Effect.contextWithEffect((context: Context.Context<never>) => {
+        const span = Span.propagated(context)
+        return http.execute(span === undefined ? request : HttpClientRequest.setHeader(request, "traceparent", Span.traceparent(span)))
+      })
+    : http.execute
 
   /**
    * One request and its body; non-2xx answers become typed errors. What reached the wire is
@@ -121,7 +132,7 @@ const makeService = (
   const attempt = (call: Call, n: number): Effect.Effect<Status.Answer, HttpStatusError | TransportError> =>
     Effect.suspend(() => {
       const wire = Wire.makeAttempt()
-      return http.execute(call.request).pipe(
+      return execute(call.request).pipe(
         Effect.flatMap((response) =>
           Effect.map(response.text, (text): Status.Answer => ({
             status: response.status,
