@@ -26,7 +26,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { cpus, loadavg } from "node:os"
-import { check, officialClient, promisePool, startEmulator } from "./support.js"
+import { check, officialClient, promisePool, rawFetchSend, startEmulator } from "./support.js"
 
 const args = process.argv.slice(2)
 const rounds = Number(args.find((arg) => /^\d+$/.test(arg)) ?? "5")
@@ -69,16 +69,7 @@ const fromEffect = <R, ER>(
 })
 
 // --- raw fetch
-const fetchSend = async () => {
-  const response = await fetch(`${emulator.accountUrl}Message/`, {
-    method: "POST",
-    headers: { authorization: emulator.authorization, "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify({ src, dst, text })
-  })
-  const body = await response.json() as { message_uuid?: Array<string> }
-  if (response.status !== 202 || body.message_uuid?.length !== 1) throw new Error(`send failed: ${response.status}`)
-  return body
-}
+const fetchSend = () => rawFetchSend(emulator, { src, dst, text })
 
 // --- the bare platform client: the same POST, JSON body, status check, `response.json`
 const platform = ManagedRuntime.make(FetchHttpClient.layer)
