@@ -4,7 +4,7 @@
  */
 import * as Effect from "effect/Effect"
 import { bench, describe } from "vitest"
-import { check, httpLayers, officialClient, promisePool, sdkRuntime, startEmulator } from "./support.js"
+import { check, httpLayers, officialClient, promisePool, rawFetchSend, sdkRuntime, startEmulator } from "./support.js"
 
 const src = "14155550100"
 const dst = "14155550123"
@@ -29,16 +29,7 @@ const sdkSendMany = (sdk: Sdk) =>
 
 const officialSend = () => official.messages.create(src, dst, text)
 
-const fetchSend = async () => {
-  const response = await fetch(`${emulator.accountUrl}Message/`, {
-    method: "POST",
-    headers: { authorization: emulator.authorization, "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify({ src, dst, text })
-  })
-  const body = await response.json() as { message_uuid?: Array<string> }
-  if (response.status !== 202 || body.message_uuid?.length !== 1) throw new Error(`send failed: ${response.status}`)
-  return body
-}
+const fetchSend = () => rawFetchSend(emulator, { src, dst, text })
 
 // Every contender really sends before anything is timed.
 check((await sdkSend(sdkNode)).message_uuid.length === 1, "SDK send (node)")

@@ -148,3 +148,18 @@ export const promisePool = async (
 export const check = (ok: boolean, what: string): void => {
   if (!ok) throw new Error(`benchmark sanity check failed: ${what}`)
 }
+
+/** One SMS by raw `fetch`: POST, `response.json()`, checked; the floor of every send bench. */
+export const rawFetchSend = async (
+  emulator: Emulator,
+  message: { readonly src: string; readonly dst: string; readonly text: string }
+) => {
+  const response = await fetch(`${emulator.accountUrl}Message/`, {
+    method: "POST",
+    headers: { authorization: emulator.authorization, "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify(message)
+  })
+  const body = await response.json() as { message_uuid?: Array<string> }
+  if (response.status !== 202 || body.message_uuid?.length !== 1) throw new Error(`send failed: ${response.status}`)
+  return body
+}

@@ -47,6 +47,8 @@ export declare namespace PlivoConfig {
     /** The budgets `PlivoClient` keeps in memory when no `PlivoBudget` layer is provided. */
     readonly budget: PlivoBudget.Settings
     readonly userAgent: string
+    /** Whether each request carries the W3C `traceparent` of the client's span. */
+    readonly propagateTrace: boolean
     /** Applied to the `HttpClient` once, when the `PlivoClient` layer is built. */
     readonly transformClient: (client: HttpClient.HttpClient) => HttpClient.HttpClient
   }
@@ -92,6 +94,12 @@ export declare namespace PlivoConfig {
     readonly budget?: PlivoBudget.Options | false
     /** Default `plivo-effect/<version>`. */
     readonly userAgent?: string
+    /**
+     * Send the W3C `traceparent` of the client's span with every request (default `false`).
+     * Off by default: trace ids are internal, and Plivo is a third party. No `b3` headers are
+     * sent either way.
+     */
+    readonly propagateTrace?: boolean
     /**
      * A hook to add tracing, proxies or logging to the underlying `HttpClient`. It must not
      * retry or follow redirects: the client retries by its own policy, and any second
@@ -190,6 +198,7 @@ const resolve = (options: PlivoConfig.Options, names: Names): Effect.Effect<Pliv
       retry: options.retry ?? RetryPolicy.defaultPolicy,
       budget,
       userAgent: options.userAgent ?? `plivo-effect/${VERSION}`,
+      propagateTrace: options.propagateTrace === true,
       transformClient: options.transformClient ?? ((client) => client)
     }
   })

@@ -2,10 +2,14 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as RateLimiter from "@effect/experimental/RateLimiter"
+import * as Cause from "effect/Cause"
+import type * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { PlivoBudget } from "../PlivoBudget.js"
@@ -28,11 +32,25 @@ import * as Issue from "./issue.js"
 import * as Paginate from "./paginate.js"
 import * as Path from "./path.js"
 import * as Secret from "./secret.js"
+import * as Span from "./span.js"
 import * as Status from "./status.js"
 import * as Transport from "./transport.js"
 import * as Wire from "./wire.js"
 
 type Method = "GET" | "POST" | "DELETE"
+
+/** What the attempts of one call have seen so far. */
+interface Progress {
+  attempts: number
+  /** The status of the last answer. */
+  status: number | undefined
+}
+
+const apiIdOfFailure = (cause: Cause.Cause<PlivoError>): string | undefined => {
+  const failure = Cause.failureOption(cause)
+  if (failure._tag === "None") return undefined
+  return "apiId" in failure.value ? failure.value.apiId : undefined
+}
 
 interface Call {
   readonly method: Method
@@ -87,14 +105,15 @@ export const make: Effect.Effect<PlivoClient.Service, never, PlivoConfig | HttpC
       : yield* Effect.provide(Budget.make(config.budget), RateLimiter.layerStoreMemory)
     const init = yield* Effect.serviceOption(FetchHttpClient.RequestInit)
     const prefix = `${config.baseUrl}Account/${config.authId}/`
+    // Encoded once: Base64 of the credentials on every request is measurable per send.
+    const headers = {
+      Authorization: `Basic ${btoa(`${config.authId}:${Redacted.value(config.authToken)}`)}`,
+      Accept: "application/json",
+      "User-Agent": config.userAgent
+    }
     const http = config.transformClient(Wire.guard(yield* HttpClient.HttpClient, init)).pipe(
       HttpClient.mapRequestInput((request) =>
-        request.pipe(
-          HttpClientRequest.prependUrl(prefix),
-          HttpClientRequest.basicAuth(config.authId, config.authToken),
-          HttpClientRequest.acceptJson,
-          HttpClientRequest.setHeader("User-Agent", config.userAgent)
-        )
+        HttpClientRequest.setHeaders(HttpClientRequest.prependUrl(request, prefix), headers)
       )
     )
     return makeService(config, prefix, http, budget)
@@ -111,17 +130,28 @@ const makeService = (
   const scrub = Secret.make(config.authId, config.authToken)
   const origin = new URL(config.baseUrl).origin
   const timeoutMessage = `no answer within ${Duration.format(config.timeout)}`
+  // Opt-in: a trace id handed to a third party is internal information, and the platform's
+  // own propagation stays off with its span (see `Wire.guard`).
+  const execute = config.propagateTrace
+    ? (request: HttpClientRequest.HttpClientRequest) =>
+      Effect.contextWithEffect((context: Context.Context<never>) => {
+        const span = Span.propagated(context)
+        return http.execute(span === undefined ? request : HttpClientRequest.setHeader(request, "traceparent", Span.traceparent(span)))
+      })
+    : http.execute
 
   /**
    * One request and its body; non-2xx answers become typed errors. What reached the wire is
    * counted below any `transformClient` (see `Wire.guard`), so a failure after an answer is
    * never taken for a request that never left, and a send repeated by the user's client is
-   * refused rather than reported as a success.
+   * refused rather than reported as a success. The status is kept on `progress` by plain
+   * assignment; the span gets it once, when the call ends (see `run`).
    */
-  const attempt = (call: Call, n: number): Effect.Effect<Status.Answer, HttpStatusError | TransportError> =>
+  const attempt = (call: Call, progress: Progress): Effect.Effect<Status.Answer, HttpStatusError | TransportError> =>
     Effect.suspend(() => {
+      const n = ++progress.attempts
       const wire = Wire.makeAttempt()
-      return http.execute(call.request).pipe(
+      return execute(call.request).pipe(
         Effect.flatMap((response) =>
           Effect.map(response.text, (text): Status.Answer => ({
             status: response.status,
@@ -144,43 +174,64 @@ const makeService = (
               mayHaveBeenDelivered: true
             })
         }),
-        Effect.filterOrFail(() => call.method !== "POST" || wire.sends <= 1, () => Transport.repeated(call, wire)),
-        Effect.tap((answer) => Effect.annotateCurrentSpan("http.response.status_code", answer.status)),
-        Effect.flatMap((answer) =>
-          answer.status >= 200 && answer.status < 300
+        Effect.flatMap((answer): Effect.Effect<Status.Answer, HttpStatusError | TransportError> => {
+          if (call.method === "POST" && wire.sends > 1) return Effect.fail(Transport.repeated(call, wire))
+          progress.status = answer.status
+          return answer.status >= 200 && answer.status < 300
             ? Effect.succeed(answer)
             : Effect.flip(Status.toError(answer, call, n, scrub))
-        )
+        })
       )
     })
 
-  /** Sends with retries; succeeds with a 2xx answer that holds no `error`. */
+  /**
+   * Sends with retries; succeeds with a 2xx answer that holds no `error`. Every attempt,
+   * retries included, waits for its budget (and says so on the span). The retry driver (the
+   * schedule's state and clock) is set up only once an attempt has failed with an error the
+   * method may retry: that error is replayed to the policy first, which then decides the
+   * delay exactly as if it had driven the first attempt.
+   */
   const run = (call: Call): Effect.Effect<Status.Answer, PlivoError> =>
-    Effect.gen(function*() {
-      let attempts = 0
+    Effect.suspend(() => {
+      const progress: Progress = { attempts: 0, status: undefined }
       const target = { authId: config.authId, method: call.method, path: call.path }
-      // Every attempt, retries included, waits for its budget (and says so on the span).
-      const answer = yield* budget.run(target, Effect.suspend(() => attempt(call, ++attempts))).pipe(
-        Effect.retry({ schedule: call.retry, while: isRetryable(call.method) }),
-        Effect.ensuring(Effect.suspend(() => Effect.annotateCurrentSpan("plivo.attempts", attempts))),
-        // Plivo support asks for the api_id of a failed request too.
-        Effect.tapError((error) =>
-          "apiId" in error && error.apiId !== undefined ? Effect.annotateCurrentSpan("plivo.api_id", error.apiId) : Effect.void
-        )
-      )
-      const apiId = Body.apiIdOf(answer.json, scrub)
-      if (apiId !== undefined) yield* Effect.annotateCurrentSpan("plivo.api_id", apiId)
-      if (Body.holdsError(answer.json)) {
-        return yield* new BadRequestError({
-          status: answer.status,
-          ...(apiId === undefined ? {} : { apiId }),
-          error: Body.errorTextOf(answer.json, answer.text, scrub),
-          method: call.method,
-          path: call.path,
-          url: call.url
+      const once = budget.run(target, attempt(call, progress))
+      const retryable = isRetryable(call.method)
+      const answered = Effect.catchIf(once, retryable, (first) => {
+        let replay: HttpStatusError | TransportError | undefined = first
+        const again = Effect.suspend(() => {
+          if (replay === undefined) return once
+          const error = replay
+          replay = undefined
+          return Effect.fail(error)
         })
-      }
-      return answer
+        return Effect.retry(again, { schedule: call.retry, while: retryable })
+      })
+      return answered.pipe(
+        Effect.flatMap((answer): Effect.Effect<Status.Answer, BadRequestError> => {
+          if (!Body.holdsError(answer.json)) return Effect.succeed(answer)
+          const apiId = Body.apiIdOf(answer.json, scrub)
+          return Effect.fail(
+            new BadRequestError({
+              status: answer.status,
+              ...(apiId === undefined ? {} : { apiId }),
+              error: Body.errorTextOf(answer.json, answer.text, scrub),
+              method: call.method,
+              path: call.path,
+              url: call.url
+            })
+          )
+        }),
+        // One annotation step for the whole call, on every exit. Plivo support asks for the
+        // api_id of a failed request too.
+        Effect.onExit((exit) => {
+          const attributes: Record<string, unknown> = { "plivo.attempts": progress.attempts }
+          if (progress.status !== undefined) attributes["http.response.status_code"] = progress.status
+          const apiId = Exit.isSuccess(exit) ? Body.apiIdOf(exit.value.json, scrub) : apiIdOfFailure(exit.cause)
+          if (apiId !== undefined) attributes["plivo.api_id"] = apiId
+          return Span.annotate(attributes)
+        })
+      )
     })
 
   const decode = <A, I, R>(call: Call, schema: Schema.Schema<A, I, R>, answer: Status.Answer) => {

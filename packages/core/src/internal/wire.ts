@@ -2,6 +2,7 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
 import { constTrue } from "effect/Function"
@@ -43,16 +44,19 @@ export const guard = (
   initAtBuild: Option.Option<globalThis.RequestInit>
 ): HttpClient.HttpClient =>
   HttpClient.transform(HttpClient.withTracerDisabledWhen(client, constTrue), (execute, request) =>
-    Effect.gen(function*() {
-      const attempt = yield* FiberRef.get(currentAttempt)
-      if (attempt !== undefined && ++attempt.sends > 1) return yield* Effect.fail(refused(request, attempt))
-      const init = Option.orElse(yield* Effect.serviceOption(FetchHttpClient.RequestInit), () => initAtBuild)
-      const response = yield* Effect.provideService(execute, FetchHttpClient.RequestInit, {
+    // One step reads both the attempt and the context, where a generator took four.
+    Effect.withFiberRuntime((fiber) => {
+      const attempt = fiber.getFiberRef(currentAttempt)
+      if (attempt !== undefined && ++attempt.sends > 1) return Effect.fail(refused(request, attempt))
+      const init = Option.orElse(Context.getOption(fiber.currentContext, FetchHttpClient.RequestInit), () => initAtBuild)
+      const executed = Effect.provideService(execute, FetchHttpClient.RequestInit, {
         ...Option.getOrElse(init, () => ({})),
         redirect: "manual"
       })
-      if (attempt !== undefined) attempt.responded = true
-      return response
+      return attempt === undefined ? executed : Effect.map(executed, (response) => {
+        attempt.responded = true
+        return response
+      })
     }))
 
 /**
