@@ -21,7 +21,7 @@ export type Recipients<E = never, R = never> = Iterable<string> | Stream.Stream<
 type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
 /**
- * The parameters of `Messages.send` with `dst` given as any number of recipients.
+ * The parameters of `Messages.send` with `dst` given as a whole list of recipients, 100,000 or more.
  *
  * @since 0.1.0
  * @category models
