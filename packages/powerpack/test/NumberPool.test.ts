@@ -6,7 +6,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import { NumberPool, Powerpacks } from "../src/index.js"
-import { expectInvalid, fixture, requests } from "./powerpackSupport.js"
+import { expectInvalid, fixture, onlyRequest, requests } from "./powerpackSupport.js"
 
 const stubbed = (handler: StubHttpClient.Handler) =>
   NumberPool.layer.pipe(Layer.provideMerge(StubHttpClient.layerClient(handler, { retry: RetryPolicy.none })))
@@ -14,14 +14,6 @@ const stubbed = (handler: StubHttpClient.Handler) =>
 const POOL = "659c7f88-c819-46e2-8af4-2d8a84249099"
 const ITEM = () => fixture("plivo-go/numberpoolSingleNoResponse.json")
 const LIST = () => fixture("plivo-go/numberpoolNumberRespone.json")
-
-const onlyRequest = Effect.gen(function*() {
-  const all = yield* requests
-  expect(all).toHaveLength(1)
-  const [request] = all
-  if (request === undefined) throw new Error("no request")
-  return request
-})
 
 describe("NumberPool wire requests", () => {
   it.effect("listNumbers: GET NumberPool/{pool}/Number/ with every filter", () =>

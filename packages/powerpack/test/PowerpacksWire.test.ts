@@ -4,7 +4,7 @@ import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import { Powerpacks } from "../src/index.js"
-import { fixture, requests, stubbed } from "./powerpackSupport.js"
+import { fixture, onlyRequest, requests, stubbed } from "./powerpackSupport.js"
 
 const UUID = "86bbb125-97bb-4d72-89fd-81d5c515b015"
 const PACK = () => fixture("plivo-php/powerpackResponse.json")
@@ -14,14 +14,6 @@ const priority = [
   { country_iso: "US", service_type: "SMS", priority: { priority1: "shortcode", priority2: "tollfree", priority3: "longcode" } },
   { country_iso: "CA", service_type: "MMS", priority: { priority1: "longcode" } }
 ] as const
-
-const onlyRequest = Effect.gen(function*() {
-  const all = yield* requests
-  expect(all).toHaveLength(1)
-  const [request] = all
-  if (request === undefined) throw new Error("no request")
-  return request
-})
 
 describe("the wire request of", () => {
   it.effect("create: POST Powerpack/ with every given field as JSON", () =>
