@@ -4,24 +4,10 @@ import * as BigDecimal from "effect/BigDecimal"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { readdirSync, readFileSync } from "node:fs"
 import { expect } from "vitest"
 import { Messaging } from "../src/index.js"
 
-/** The recorded bodies the repository holds (see its README for their sources). */
-export const fixturesDir = new URL("../../../test/fixtures/recorded/", import.meta.url)
-
-export const fixture = (name: string): Record<string, unknown> => {
-  const json: unknown = JSON.parse(readFileSync(new URL(name, fixturesDir), "utf8"))
-  if (typeof json !== "object" || json === null || Array.isArray(json)) throw new Error(`${name} is not an object`)
-  return { ...json }
-}
-
-/** Every fixture file under the SDK folders, as `plivo-go/x.json`. */
-export const allFixtures = (): ReadonlyArray<string> =>
-  readdirSync(fixturesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .flatMap((dir) => readdirSync(new URL(`${dir.name}/`, fixturesDir)).map((file) => `${dir.name}/${file}`))
+export { allFixtures, fixture, fixturesDir } from "../../../test/fixtures/recorded.js"
 
 /** Messages and Media over a stub; no retries, so each answer surfaces as is. */
 export const stubbed = (handler: StubHttpClient.Handler) =>

@@ -3,44 +3,10 @@ import { StubHttpClient } from "@plivo-effect/testing"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { readdirSync, readFileSync } from "node:fs"
 import { expect } from "vitest"
 import { Powerpacks } from "../src/index.js"
 
-/** The recorded bodies the repository holds (see its README and INDEX.md for their sources). */
-export const fixturesDir = new URL("../../../test/fixtures/recorded/", import.meta.url)
-
-export const fixture = (name: string): Record<string, unknown> => {
-  const json: unknown = JSON.parse(readFileSync(new URL(name, fixturesDir), "utf8"))
-  if (typeof json !== "object" || json === null || Array.isArray(json)) throw new Error(`${name} is not an object`)
-  return { ...json }
-}
-
-/** Every fixture file under the SDK folders, as `plivo-go/x.json`. */
-export const allFixtures = (): ReadonlyArray<string> =>
-  readdirSync(fixturesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .flatMap((dir) => readdirSync(new URL(`${dir.name}/`, fixturesDir)).map((file) => `${dir.name}/${file}`))
-
-/** One row of INDEX.md. */
-export interface IndexRow {
-  readonly file: string
-  readonly method: string
-  readonly path: string
-  readonly notes: string
-}
-
-/** The rows of INDEX.md's fixture tables: `| \`file\` | source | METHOD | path | notes |`. */
-export const indexRows = (): ReadonlyArray<IndexRow> =>
-  readFileSync(new URL("INDEX.md", fixturesDir), "utf8")
-    .split("\n")
-    .flatMap((line) => {
-      const cells = line.split("|").map((cell) => cell.trim())
-      const file = /^`([^`]+\.json)`$/.exec(cells[1] ?? "")?.[1]
-      return file === undefined
-        ? []
-        : [{ file, method: cells[3] ?? "", path: (cells[4] ?? "").replace(/`/g, ""), notes: cells[5] ?? "" }]
-    })
+export { allFixtures, fixture, fixturesDir, type IndexRow, indexRows } from "../../../test/fixtures/recorded.js"
 
 /** Powerpacks over a stub; no retries, so each answer surfaces as is. */
 export const stubbed = (handler: StubHttpClient.Handler) =>
