@@ -20,7 +20,7 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import { type PlivoBudget, PlivoClient, PlivoConfig } from "@plivo-effect/core"
+import { type PlivoBudget, PlivoClient, PlivoConfig, PlivoHttpClient } from "@plivo-effect/core"
 import { Messages } from "@plivo-effect/messaging"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -73,6 +73,8 @@ const fetchSend = () => rawFetchSend(emulator, { src, dst, text })
 
 // --- the bare platform client: the same POST, JSON body, status check, `response.json`
 const platform = ManagedRuntime.make(FetchHttpClient.layer)
+// --- the same, over this SDK's lean `node:http` client
+const lean = ManagedRuntime.make(PlivoHttpClient.layer)
 const platformSend = Effect.flatMap(HttpClient.HttpClient, (client) =>
   HttpClientRequest.post(`${emulator.accountUrl}Message/`).pipe(
     HttpClientRequest.setHeader("authorization", emulator.authorization),
@@ -83,14 +85,17 @@ const platformSend = Effect.flatMap(HttpClient.HttpClient, (client) =>
   ))
 
 // --- this SDK
-const sdk = (budget: PlivoBudget.Options | false) =>
+const sdk = (
+  budget: PlivoBudget.Options | false,
+  httpClient: Layer.Layer<HttpClient.HttpClient> = FetchHttpClient.layer
+) =>
   ManagedRuntime.make(
     Messages.layer.pipe(
       Layer.provide(PlivoClient.layer),
       Layer.provide(
         PlivoConfig.layer({ authId: emulator.authId, authToken: emulator.authToken, baseUrl: emulator.baseUrl, budget })
       ),
-      Layer.provide(FetchHttpClient.layer),
+      Layer.provide(httpClient),
       Layer.orDie
     )
   )
@@ -98,6 +103,7 @@ const unbudgeted = sdk(false)
 // Plivo's defaults (in-flight permits, adaptive pace, the message-list budget), with the
 // account budget far above what loopback reaches: consulted on every attempt, never waiting.
 const budgeted = sdk({ account: { limit: 10_000_000, window: "1 second" } })
+const budgetedLean = sdk({ account: { limit: 10_000_000, window: "1 second" } }, PlivoHttpClient.layer)
 const sdkSend = Effect.flatMap(Messages, (messages) => messages.send({ src, dst, text }))
 
 const official = officialClient(emulator)
@@ -105,9 +111,11 @@ const official = officialClient(emulator)
 const all: ReadonlyArray<Contender> = [
   fromPromise("raw fetch", fetchSend),
   fromEffect("bare @effect/platform FetchHttpClient", platform, platformSend),
+  fromEffect("bare lean client (PlivoHttpClient)", lean, platformSend),
   fromEffect("ours, budgets off, tracer off", unbudgeted, sdkSend, (effect) => Effect.withTracerEnabled(effect, false)),
   fromEffect("ours, budgets off", unbudgeted, sdkSend),
   fromEffect("ours as shipped (budgets on)", budgeted, sdkSend),
+  fromEffect("ours over the lean client (budgets on)", budgetedLean, sdkSend),
   fromPromise("official plivo", () => official.messages.create(src, dst, text))
 ]
 const contenders = all.filter((c) => only === undefined || only.some((o) => c.name.includes(o)) || c.name === "official plivo")
@@ -200,5 +208,5 @@ for (const s of summary) {
   )
 }
 
-await Promise.all([platform.dispose(), unbudgeted.dispose(), budgeted.dispose()])
+await Promise.all([platform.dispose(), lean.dispose(), unbudgeted.dispose(), budgeted.dispose(), budgetedLean.dispose()])
 process.exit(0)
