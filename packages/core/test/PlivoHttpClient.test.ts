@@ -198,6 +198,23 @@ describe("PlivoHttpClient", () => {
       })
     ))
 
+  it.live("a connection reset before the body is read is a ResponseError when it is read", () =>
+    withClient((client) =>
+      Effect.gen(function*() {
+        const server = yield* serve((_, __, response) => {
+          response.writeHead(200, { "content-type": "application/json", "content-length": "100" })
+          response.write(`{"partial":`, () => response.socket?.destroy())
+        })
+        const response = yield* client.get(server.url)
+        yield* within(server.allClosed)
+        // Let the client see the reset before anything reads the body.
+        yield* Effect.sleep("50 millis")
+        const error = yield* within(Effect.flip(response.text))
+        expect(error).toBeInstanceOf(HttpClientError.ResponseError)
+        expect(error instanceof HttpClientError.ResponseError ? error.reason : error).toBe("Decode")
+      })
+    ))
+
   it.live("a redirect is returned as it is, not followed", () =>
     withClient((client) =>
       Effect.gen(function*() {

@@ -109,6 +109,13 @@ export class NodeClientResponse extends Inspectable.Class implements HttpClientR
 
   private read(first: (result: Effect.Effect<Buffer, unknown>) => void): void {
     const source = this.source
+    // Lost before anyone read it (a reset between the head and the first read): the stream
+    // is destroyed and will emit nothing more.
+    if (source.destroyed) {
+      const cause = source.errored ?? new Error("the connection closed before the body was read")
+      this.body = { _tag: "Failed", cause }
+      return first(Effect.fail(cause))
+    }
     const waiters = [first]
     this.body = { _tag: "Reading", waiters }
     const chunks: Array<Buffer> = []
@@ -180,6 +187,9 @@ export class NodeClientResponse extends Inspectable.Class implements HttpClientR
       const body = this.body
       switch (body._tag) {
         case "Unread": {
+          if (this.source.destroyed) {
+            return Stream.fail(this.fail(this.source.errored ?? new Error("the connection closed before the body was read")))
+          }
           this.body = { _tag: "Streamed" }
           return Stream.fromAsyncIterable<Uint8Array, HttpClientError.ResponseError>(
             this.source,
