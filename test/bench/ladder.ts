@@ -4,10 +4,12 @@
  * emulator in its own child process (`support.ts`), with the official `plivo` SDK in the
  * same rounds.
  *
- *   raw fetch → bare @effect/platform FetchHttpClient doing the same POST →
+ *   raw fetch → bare @effect/platform FetchHttpClient doing the same POST → the same POST
+ *   over `PlivoHttpClient` (the lean node:http client) →
  *   ours, budgets off, tracer off (`Effect.withTracerEnabled(false)`: every span a no-op) →
- *   ours, budgets off → ours as shipped (default budgets, the account budget raised far above
- *   what loopback reaches, so it is consulted on every attempt and never waits)
+ *   ours, budgets off → ours with budgets on (default budgets, the account budget raised far
+ *   above what loopback reaches, so it is consulted on every attempt and never waits), over
+ *   FetchHttpClient and over PlivoHttpClient (`layerConfig`'s default)
  *
  * Every rung sends the same request to the same emulator. Each contender is warmed up,
  * then rounds run the contenders interleaved (order rotated per round) so load drift hits

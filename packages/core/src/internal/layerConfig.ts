@@ -6,7 +6,7 @@ import { PlivoConfig } from "../PlivoConfig.js"
 
 /**
  * The `HttpClient` of `layerConfig` when none is given, `PlivoHttpClient`: `node:http`
- * over one keep-alive agent per layer costs about half the CPU per send of the platform's
+ * over one keep-alive agent per layer costs less than half the CPU per send of the platform's
  * `FetchHttpClient` (undici's `fetch`, web streams and a `Response` per request; see
  * `test/bench/README.md`), and unlike `NodeHttpClient.layer` on Node 20 it keeps
  * connections alive. Its agents are built and closed with this layer. `options.httpClient` replaces it (`FetchHttpClient.layer` for a
