@@ -133,6 +133,18 @@ describe("PlivoHttpClient", () => {
       expect(server.connections).toEqual({ opened: 1, closed: 1 })
     })))
 
+  it.live("the agent's idle timeout closes idle sockets only, never a request waiting for its answer", () =>
+    Effect.gen(function*() {
+      const server = yield* serve((_, __, response) => {
+        setTimeout(() => json(response, 200, { slow: true }), 300)
+      })
+      const client = yield* HttpClient.HttpClient
+      expect(yield* Effect.flatMap(client.get(server.url), (r) => r.json)).toEqual({ slow: true })
+      expect(server.connections.opened).toBe(1)
+      // Idle now: the 50 ms timeout closes the socket.
+      yield* within(server.allClosed)
+    }).pipe(Effect.scoped, Effect.provide(PlivoHttpClient.layerWith({ timeout: 50 }))))
+
   it.live("a request interrupted by a timeout is aborted: the server sees its socket close", () =>
     withClient((client) =>
       Effect.gen(function*() {
