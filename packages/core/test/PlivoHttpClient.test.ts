@@ -175,6 +175,18 @@ describe("PlivoHttpClient", () => {
       })
     ))
 
+  it.live("a header Node refuses is a RequestError (Encode): nothing was sent", () =>
+    withClient((client) =>
+      Effect.gen(function*() {
+        const server = yield* serve((_, __, response) => json(response, 200, {}))
+        const error = yield* Effect.flip(
+          client.execute(HttpClientRequest.get(server.url).pipe(HttpClientRequest.setHeader("x-bad", "a\r\nb")))
+        )
+        expect(error instanceof HttpClientError.RequestError ? error.reason : error).toBe("Encode")
+        expect(server.connections.opened).toBe(0)
+      })
+    ))
+
   it.live("through PlivoClient, a refused connection is a TransportError that was never delivered", () =>
     Effect.gen(function*() {
       const port = yield* freePort
