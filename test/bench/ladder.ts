@@ -4,10 +4,12 @@
  * emulator in its own child process (`support.ts`), with the official `plivo` SDK in the
  * same rounds.
  *
- *   raw fetch → bare @effect/platform FetchHttpClient doing the same POST →
+ *   raw fetch → bare @effect/platform FetchHttpClient doing the same POST → the same POST
+ *   over `PlivoHttpClient` (the lean node:http client) →
  *   ours, budgets off, tracer off (`Effect.withTracerEnabled(false)`: every span a no-op) →
- *   ours, budgets off → ours as shipped (default budgets, the account budget raised far above
- *   what loopback reaches, so it is consulted on every attempt and never waits)
+ *   ours, budgets off → ours with budgets on (default budgets, the account budget raised far
+ *   above what loopback reaches, so it is consulted on every attempt and never waits), over
+ *   FetchHttpClient and over PlivoHttpClient (`layerConfig`'s default)
  *
  * Every rung sends the same request to the same emulator. Each contender is warmed up,
  * then rounds run the contenders interleaved (order rotated per round) so load drift hits
@@ -20,7 +22,7 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import { type PlivoBudget, PlivoClient, PlivoConfig } from "@plivo-effect/core"
+import { type PlivoBudget, PlivoClient, PlivoConfig, PlivoHttpClient } from "@plivo-effect/core"
 import { Messages } from "@plivo-effect/messaging"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -73,6 +75,8 @@ const fetchSend = () => rawFetchSend(emulator, { src, dst, text })
 
 // --- the bare platform client: the same POST, JSON body, status check, `response.json`
 const platform = ManagedRuntime.make(FetchHttpClient.layer)
+// --- the same, over this SDK's lean `node:http` client
+const lean = ManagedRuntime.make(PlivoHttpClient.layer)
 const platformSend = Effect.flatMap(HttpClient.HttpClient, (client) =>
   HttpClientRequest.post(`${emulator.accountUrl}Message/`).pipe(
     HttpClientRequest.setHeader("authorization", emulator.authorization),
@@ -83,14 +87,17 @@ const platformSend = Effect.flatMap(HttpClient.HttpClient, (client) =>
   ))
 
 // --- this SDK
-const sdk = (budget: PlivoBudget.Options | false) =>
+const sdk = (
+  budget: PlivoBudget.Options | false,
+  httpClient: Layer.Layer<HttpClient.HttpClient> = FetchHttpClient.layer
+) =>
   ManagedRuntime.make(
     Messages.layer.pipe(
       Layer.provide(PlivoClient.layer),
       Layer.provide(
         PlivoConfig.layer({ authId: emulator.authId, authToken: emulator.authToken, baseUrl: emulator.baseUrl, budget })
       ),
-      Layer.provide(FetchHttpClient.layer),
+      Layer.provide(httpClient),
       Layer.orDie
     )
   )
@@ -98,6 +105,7 @@ const unbudgeted = sdk(false)
 // Plivo's defaults (in-flight permits, adaptive pace, the message-list budget), with the
 // account budget far above what loopback reaches: consulted on every attempt, never waiting.
 const budgeted = sdk({ account: { limit: 10_000_000, window: "1 second" } })
+const budgetedLean = sdk({ account: { limit: 10_000_000, window: "1 second" } }, PlivoHttpClient.layer)
 const sdkSend = Effect.flatMap(Messages, (messages) => messages.send({ src, dst, text }))
 
 const official = officialClient(emulator)
@@ -105,9 +113,11 @@ const official = officialClient(emulator)
 const all: ReadonlyArray<Contender> = [
   fromPromise("raw fetch", fetchSend),
   fromEffect("bare @effect/platform FetchHttpClient", platform, platformSend),
+  fromEffect("bare lean client (PlivoHttpClient)", lean, platformSend),
   fromEffect("ours, budgets off, tracer off", unbudgeted, sdkSend, (effect) => Effect.withTracerEnabled(effect, false)),
   fromEffect("ours, budgets off", unbudgeted, sdkSend),
   fromEffect("ours as shipped (budgets on)", budgeted, sdkSend),
+  fromEffect("ours over the lean client (budgets on)", budgetedLean, sdkSend),
   fromPromise("official plivo", () => official.messages.create(src, dst, text))
 ]
 const contenders = all.filter((c) => only === undefined || only.some((o) => c.name.includes(o)) || c.name === "official plivo")
@@ -200,5 +210,5 @@ for (const s of summary) {
   )
 }
 
-await Promise.all([platform.dispose(), unbudgeted.dispose(), budgeted.dispose()])
+await Promise.all([platform.dispose(), lean.dispose(), unbudgeted.dispose(), budgeted.dispose(), budgetedLean.dispose()])
 process.exit(0)

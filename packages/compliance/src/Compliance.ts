@@ -99,7 +99,7 @@ export const layer: Layer.Layer<Services, never, PlivoClient> = Layer.mergeAll(
 /**
  * Every compliance service, with the `PlivoClient` and `PlivoConfig` under them, from the
  * environment: `PLIVO_AUTH_ID`, `PLIVO_AUTH_TOKEN` and the optional `PLIVO_BASE_URL`. It
- * sends with `FetchHttpClient` unless `options.httpClient` gives another `HttpClient`
+ * sends with `PlivoHttpClient` unless `options.httpClient` gives another `HttpClient`
  * layer; the other options are those of `PlivoConfig.layerConfig`.
  *
  * @example

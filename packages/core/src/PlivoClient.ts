@@ -159,7 +159,7 @@ export class PlivoClient extends Context.Tag("@plivo-effect/core/PlivoClient")<P
   /**
    * The client and its `PlivoConfig` in one layer, read from `PLIVO_AUTH_ID`,
    * `PLIVO_AUTH_TOKEN` and the optional `PLIVO_BASE_URL`, sending with
-   * `FetchHttpClient` (which keeps connections alive) unless `options.httpClient` gives
+   * `PlivoHttpClient` (which keeps connections alive) unless `options.httpClient` gives
    * another `HttpClient` layer. The other options are those of `PlivoConfig.layerConfig`.
    */
   static readonly layerConfig = <E = never, R = never>(options: PlivoConfig.LayerConfigOptions<E, R> = {}) =>

@@ -64,7 +64,7 @@ export declare namespace PlivoConfig {
   /**
    * What `PlivoClient.layerConfig` and `Messaging.layerConfig` accept: the options of
    * `PlivoConfig.layerConfig`, and the `HttpClient` layer to send with (by default
-   * `FetchHttpClient.layer`, which keeps connections alive).
+   * `PlivoHttpClient.layer`, which keeps connections alive).
    *
    * @since 0.1.0
    */

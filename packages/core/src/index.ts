@@ -46,6 +46,9 @@ export * from "./PlivoDateTime.js"
 export * from "./PlivoError.js"
 
 /** @since 0.1.0 */
+export * as PlivoHttpClient from "./PlivoHttpClient.js"
+
+/** @since 0.1.0 */
 export * as PlivoSignature from "./PlivoSignature.js"
 
 /** @since 0.1.0 */

@@ -36,7 +36,7 @@ export const layer: Layer.Layer<Messages | Media, never, PlivoClient> = Layer.me
 /**
  * `Messages` and `Media`, with the `PlivoClient` and `PlivoConfig` under them, from the
  * environment: `PLIVO_AUTH_ID`, `PLIVO_AUTH_TOKEN` and the optional `PLIVO_BASE_URL`. It
- * sends with `FetchHttpClient` (which keeps connections alive) unless `options.httpClient`
+ * sends with `PlivoHttpClient` (which keeps connections alive) unless `options.httpClient`
  * gives another `HttpClient` layer; the other options are those of
  * `PlivoConfig.layerConfig` (timeout, retry, user agent).
  *

@@ -1,0 +1,171 @@
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import type * as Scope from "effect/Scope"
+import * as Stream from "effect/Stream"
+import * as Http from "node:http"
+import * as Https from "node:https"
+import { Readable } from "node:stream"
+import { NodeClientResponse } from "./plivoHttpClientResponse.js"
+
+/**
+ * The agents' defaults. Plivo holds an account to 100 requests in flight, so more sockets
+ * than that would only queue at Plivo; an idle socket is dropped after 4 s (undici's
+ * default, and what `fetch` does), well before the usual server idle timeouts (5 s for
+ * Node servers, 60 s or more behind load balancers), so a reused socket is rarely one the
+ * server is closing at that moment. A `Keep-Alive: timeout=…` from the server shortens it.
+ */
+export const defaults: Https.AgentOptions = {
+  keepAlive: true,
+  maxSockets: 100,
+  timeout: 4_000,
+  scheduling: "lifo"
+}
+
+/** One keep-alive agent per protocol, destroyed (every socket closed) with the scope. */
+export const agents = (options: Https.AgentOptions): Effect.Effect<Agents, never, Scope.Scope> =>
+  Effect.acquireRelease(
+    Effect.sync((): Agents => {
+      const settings = { ...defaults, ...options }
+      return { http: new Http.Agent(settings), https: new Https.Agent(settings) }
+    }),
+    ({ http, https }) =>
+      Effect.sync(() => {
+        http.destroy()
+        https.destroy()
+      })
+  )
+
+/** The agents a client sends with. */
+export interface Agents {
+  readonly http: Http.Agent
+  readonly https: Https.Agent
+}
+
+/** A body as it is written: bytes at once, or a Node stream piped. */
+type Payload = string | Uint8Array | Readable | undefined
+
+const requestError = (
+  request: HttpClientRequest.HttpClientRequest,
+  reason: HttpClientError.RequestError["reason"],
+  cause: unknown
+) => new HttpClientError.RequestError({ request, reason, cause })
+
+/**
+ * One exchange: writes the request and succeeds with the response as soon as its head
+ * arrives. Interruption destroys the request (and its socket); so does aborting `signal`,
+ * which the platform's `HttpClient.make` does when a body read is interrupted or a
+ * response is dropped unread.
+ */
+const exchange = (
+  agents: Agents,
+  request: HttpClientRequest.HttpClientRequest,
+  url: URL,
+  signal: AbortSignal,
+  payload: Payload,
+  headers: Http.OutgoingHttpHeaders
+): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError> =>
+  Effect.async((resume) => {
+    let nodeRequest: Http.ClientRequest
+    try {
+      const options = { method: request.method, headers }
+      nodeRequest = url.protocol === "https:"
+        ? Https.request(url, { ...options, agent: agents.https })
+        : Http.request(url, { ...options, agent: agents.http })
+    } catch (cause) {
+      // Node validates the method and header values before anything is sent.
+      return resume(Effect.fail(requestError(request, "Encode", cause)))
+    }
+    const destroy = () => nodeRequest.destroy()
+    signal.addEventListener("abort", destroy, { once: true })
+    nodeRequest.on("error", (cause) => resume(Effect.fail(requestError(request, "Transport", cause))))
+    nodeRequest.on("response", (response) => resume(Effect.succeed(new NodeClientResponse(request, response))))
+    if (payload instanceof Readable) {
+      payload.on("error", (cause) => {
+        resume(Effect.fail(requestError(request, "Encode", cause)))
+        nodeRequest.destroy()
+      })
+      payload.pipe(nodeRequest)
+    } else {
+      nodeRequest.end(payload)
+    }
+    return Effect.sync(destroy)
+  })
+
+const isBytes = (body: unknown): body is string | Uint8Array => typeof body === "string" || body instanceof Uint8Array
+
+/** What `fetch` would accept as a raw body, written through `Response` to get its bytes. */
+const isBodyInit = (body: unknown): body is Blob | ArrayBuffer | URLSearchParams | ReadableStream<Uint8Array> =>
+  body instanceof Blob || body instanceof ArrayBuffer || body instanceof URLSearchParams ||
+  body instanceof ReadableStream
+
+/**
+ * `body` encoded by the platform's own `Response`: the bytes and the content type that
+ * goes with them (a multipart boundary, for `FormData`), sent with a `Content-Length`.
+ */
+const encodeWeb = (
+  request: HttpClientRequest.HttpClientRequest,
+  body: FormData | Blob | ArrayBuffer | URLSearchParams | ReadableStream<Uint8Array>
+) =>
+  Effect.tryPromise({
+    try: async () => {
+      const response = new Response(body)
+      const bytes = new Uint8Array(await response.arrayBuffer())
+      return { bytes, type: response.headers.get("content-type") }
+    },
+    catch: (cause) => requestError(request, "Encode", cause)
+  })
+
+/** An `HttpClient` over `node:http` / `node:https` with the given agents. */
+export const make = (agents: Agents): HttpClient.HttpClient =>
+  HttpClient.make((request, url, signal) => {
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      return Effect.fail(
+        new HttpClientError.RequestError({ request, reason: "InvalidUrl", description: `unsupported protocol ${url.protocol}` })
+      )
+    }
+    const body = request.body
+    switch (body._tag) {
+      case "Empty":
+        return exchange(agents, request, url, signal, undefined, request.headers)
+      case "Uint8Array":
+        return exchange(agents, request, url, signal, body.body, request.headers)
+      case "Raw": {
+        const raw = body.body
+        if (isBytes(raw)) return exchange(agents, request, url, signal, raw, request.headers)
+        if (!isBodyInit(raw)) {
+          return Effect.fail(
+            new HttpClientError.RequestError({ request, reason: "Encode", description: "unsupported raw body" })
+          )
+        }
+        return Effect.flatMap(encodeWeb(request, raw), ({ bytes, type }) =>
+          exchange(agents, request, url, signal, bytes, {
+            ...(type === null ? {} : { "content-type": type }),
+            ...request.headers,
+            "content-length": bytes.byteLength
+          }))
+      }
+      case "FormData":
+        return Effect.flatMap(encodeWeb(request, body.formData), ({ bytes, type }) =>
+          exchange(agents, request, url, signal, bytes, {
+            ...request.headers,
+            ...(type === null ? {} : { "content-type": type }),
+            "content-length": bytes.byteLength
+          }))
+      case "Stream":
+        return Effect.flatMap(
+          Stream.toReadableStreamEffect(body.stream),
+          (readable) => exchange(agents, request, url, signal, Readable.fromWeb(readable), request.headers)
+        )
+    }
+  })
+
+/** The client as a layer: its agents live as long as the layer. */
+export const layerWith = (options: Https.AgentOptions): Layer.Layer<HttpClient.HttpClient> =>
+  Layer.scoped(HttpClient.HttpClient, Effect.map(agents(options), make))
+
+/** With the defaults. */
+export const layer: Layer.Layer<HttpClient.HttpClient> = layerWith({})
