@@ -6,9 +6,8 @@
  * - Otherwise: the in-process Plivo emulator from `@plivo-effect/testing`. Nothing leaves
  *   the machine except the emulator's status callbacks to URLs you give it.
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
-import { PlivoClient, PlivoConfig } from "@plivo-effect/core"
+import { PlivoClient, PlivoConfig, PlivoHttpClient } from "@plivo-effect/core"
 import { PlivoEmulator } from "@plivo-effect/testing"
 import { Config, type ConfigError, Context, Effect, Layer, Option } from "effect"
 
@@ -21,8 +20,8 @@ export class Backend extends Context.Tag("examples/Backend")<Backend, {
 
 const live = PlivoClient.layer.pipe(
   Layer.provideMerge(PlivoConfig.layerConfig()),
-  // Fetch keeps connections to Plivo alive; NodeHttpClient.layer's default agent does not.
-  Layer.provide(FetchHttpClient.layer),
+  // Keeps connections to Plivo alive; NodeHttpClient.layer's default agent does not.
+  Layer.provide(PlivoHttpClient.layer),
   Layer.merge(Layer.succeed(Backend, { emulator: Option.none(), description: "the live Plivo API (--live)" }))
 )
 

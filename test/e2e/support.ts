@@ -2,12 +2,11 @@
  * Shared helpers of the end-to-end tests: the SDK wired to an emulator on a loopback
  * socket, a real webhook server, and small predicates over what the emulator recorded.
  */
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
 import * as HttpServer from "@effect/platform/HttpServer"
-import { PlivoClient, PlivoConfig, RetryPolicy } from "@plivo-effect/core"
+import { PlivoClient, PlivoConfig, PlivoHttpClient, RetryPolicy } from "@plivo-effect/core"
 import { Messaging, MessagingWebhooks } from "@plivo-effect/messaging"
 import type { Media, Messages } from "@plivo-effect/messaging"
 import { PlivoEmulator } from "@plivo-effect/testing"
@@ -25,14 +24,14 @@ import { createServer } from "node:http"
  */
 export const fastRetry: RetryPolicy.RetryPolicy = RetryPolicy.make({ base: "20 millis", cap: "200 millis" })
 
-/** The SDK services over a real `NodeHttpClient`, aimed at `handle`'s loopback server. */
+/** The SDK services over its default `PlivoHttpClient` (real sockets), aimed at `handle`'s loopback server. */
 export const sdkFor = (
   handle: PlivoEmulator.Service,
   options: { readonly authToken?: string; readonly retry?: RetryPolicy.RetryPolicy } = {}
 ): Layer.Layer<Messages | Media | PlivoClient | PlivoConfig, ConfigError.ConfigError> =>
   Messaging.layer.pipe(
     Layer.provideMerge(PlivoClient.layer),
-    Layer.provide(NodeHttpClient.layer),
+    Layer.provide(PlivoHttpClient.layer),
     Layer.provideMerge(
       PlivoConfig.layer({
         authId: handle.authId,
