@@ -187,14 +187,20 @@ interface Steady {
   readonly c50: { readonly wallUs: number; readonly cpuUs: number }
 }
 
-/** Warms every contender up, then `rounds` interleaved rounds of `seq` one by one and `conc` 50 in flight. */
+/**
+ * Builds every in-process contender against `target`, warms each up, then runs `rounds`
+ * interleaved rounds of `seq` one by one and `conc` 50 in flight; medians of the rounds.
+ */
 const steadyState = async (
-  contenders: ReadonlyArray<readonly [ContenderName, Contender]>,
+  target: Target,
   pick: (c: Contender) => { one: () => Promise<void>; many: (n: number, inFlight: number) => Promise<void> },
   warmUp: number,
   seq: number,
   conc: number
 ): Promise<Map<ContenderName, Steady>> => {
+  const contenders = await Promise.all(
+    inProcess.map(async (name) => [name, await makeContender(name, targetOf(target))] as const)
+  )
   for (const [, contender] of contenders) {
     const { one, many } = pick(contender)
     await sequentially(one, warmUp / 2)()
@@ -209,6 +215,7 @@ const steadyState = async (
       entry.c50.push(await measure(() => many(conc, IN_FLIGHT), conc))
     }
   }
+  await Promise.all(contenders.map(([, c]) => c.dispose()))
   const med = (list: ReadonlyArray<Sample>) => ({
     wallUs: median(list.map((s) => s.wallUs)),
     cpuUs: median(list.map((s) => s.cpuUs))
@@ -216,37 +223,30 @@ const steadyState = async (
   return new Map([...samples].map(([name, { seq, c50 }]) => [name, { seq: med(seq), c50: med(c50) }]))
 }
 
-const build = (target: Target) =>
-  Promise.all(inProcess.map(async (name) => [name, await makeContender(name, targetOf(target))] as const))
-
 console.log(
   `[${elapsed()}] per send: ${counts.warmUp} warm-up, ${counts.rounds} rounds × (${counts.sequential} sequential + ` +
     `${counts.concurrent} at ${IN_FLIGHT} in flight)`
 )
-const senders = await build(sendEmulator)
 const sends = await steadyState(
-  senders,
+  sendEmulator,
   (c) => ({ one: c.send, many: c.sendMany }),
   counts.warmUp,
   counts.sequential,
   counts.concurrent
 )
-await Promise.all(senders.map(([, c]) => c.dispose()))
 noteLoad("after per send")
 
 console.log(
   `[${elapsed()}] list page (20 of ${counts.history[0]}): ${counts.listWarmUp} warm-up, ${counts.rounds} rounds × ` +
     `(${counts.listSequential} sequential + ${counts.listConcurrent} at ${IN_FLIGHT} in flight)`
 )
-const listers = await build(smallHistory)
 const lists = await steadyState(
-  listers,
+  smallHistory,
   (c) => ({ one: c.listPage, many: c.listMany }),
   counts.listWarmUp,
   counts.listSequential,
   counts.listConcurrent
 )
-await Promise.all(listers.map(([, c]) => c.dispose()))
 
 // --- 3. history, a fresh process per contender and size
 

@@ -151,22 +151,21 @@ const ours = async (target: Target, http: HttpLayerRef, cold: boolean): Promise<
   }
 }
 
-interface OfficialPage extends ReadonlyArray<unknown> {
-  readonly meta?: { readonly next?: string | null | undefined }
+/** A page as a promise-based client reads it: its rows, and whether Plivo says more follow. */
+interface Page {
+  readonly rows: ReadonlyArray<unknown>
+  readonly next: string | null | undefined
 }
 
-const official = async (target: Target): Promise<Contender> => {
-  // Named: under tsx the CommonJS module has no `default`, under plain node it has both.
-  const { Client } = await import("plivo")
-  const client = new Client(target.authId, target.authToken, { url: `${target.baseUrl}Account/${target.authId}` })
-  const send = async () => {
-    const sent = await client.messages.create(message.src, message.dst, message.text)
-    check(sent.messageUuid.length === 1, "official: not queued")
-  }
-  const page = (query: object) => client.messages.list(query) as unknown as Promise<OfficialPage>
+/** A contender from a send and a page read: the official SDK and raw `fetch`. */
+const fromPromises = (
+  name: string,
+  send: () => Promise<void>,
+  page: (query: Record<string, string | number>) => Promise<Page>
+): Contender => {
   const listPage = async () => {
     const got = await page({ limit: LIMIT, offset: 0 })
-    check(got.length === LIMIT, `official: a page of ${got.length}`)
+    check(got.rows.length === LIMIT, `${name}: a page of ${got.rows.length}`)
   }
   return {
     send,
@@ -178,11 +177,28 @@ const official = async (target: Target): Promise<Contender> => {
       const seen = counter(options)
       for (let offset = 0;; offset += LIMIT) {
         const got = await page({ ...bounds, limit: LIMIT, offset })
-        if (seen.add(got.length) || got.length < LIMIT || !got.meta?.next) return seen.count()
+        if (seen.add(got.rows.length) || got.rows.length < LIMIT || !got.next) return seen.count()
       }
     },
     dispose: async () => {}
   }
+}
+
+interface OfficialPage extends ReadonlyArray<unknown> {
+  readonly meta?: { readonly next?: string | null | undefined }
+}
+
+const official = async (target: Target): Promise<Contender> => {
+  // Named: under tsx the CommonJS module has no `default`, under plain node it has both.
+  const { Client } = await import("plivo")
+  const client = new Client(target.authId, target.authToken, { url: `${target.baseUrl}Account/${target.authId}` })
+  return fromPromises("official", async () => {
+    const sent = await client.messages.create(message.src, message.dst, message.text)
+    check(sent.messageUuid.length === 1, "official: not queued")
+  }, async (query) => {
+    const got = await client.messages.list(query) as unknown as OfficialPage
+    return { rows: got, next: got.meta?.next }
+  })
 }
 
 interface RawPage {
@@ -192,35 +208,17 @@ interface RawPage {
 
 const rawFetch = (target: Target): Contender => {
   const endpoint = { accountUrl: accountUrl(target), authorization: basicAuthorization(target) }
-  const send = async () => {
+  return fromPromises("raw fetch", async () => {
     await rawFetchSend(endpoint, message)
-  }
-  const page = async (query: Record<string, string>) => {
-    const response = await fetch(`${endpoint.accountUrl}Message/?${new URLSearchParams(query)}`, {
+  }, async (query) => {
+    const search = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]))
+    const response = await fetch(`${endpoint.accountUrl}Message/?${search}`, {
       headers: { authorization: endpoint.authorization, accept: "application/json" }
     })
     check(response.status === 200, `raw fetch: list answered ${response.status}`)
-    return await response.json() as RawPage
-  }
-  const listPage = async () => {
-    const got = await page({ limit: String(LIMIT), offset: "0" })
-    check(got.objects.length === LIMIT, `raw fetch: a page of ${got.objects.length}`)
-  }
-  return {
-    send,
-    sendMany: (n, inFlight) => promisePool(n, inFlight, send),
-    listPage,
-    listMany: (n, inFlight) => promisePool(n, inFlight, listPage),
-    walk: async (options) => {
-      const bounds = streamBounds()
-      const seen = counter(options)
-      for (let offset = 0;; offset += LIMIT) {
-        const got = await page({ ...bounds, limit: String(LIMIT), offset: String(offset) })
-        if (seen.add(got.objects.length) || got.objects.length < LIMIT || !got.meta?.next) return seen.count()
-      }
-    },
-    dispose: async () => {}
-  }
+    const got = await response.json() as RawPage
+    return { rows: got.objects, next: got.meta?.next }
+  })
 }
 
 /** Builds `name` aimed at `target`; `cold` keeps this SDK's budgets at their defaults. */
