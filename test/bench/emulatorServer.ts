@@ -7,6 +7,10 @@
  * `{ baseUrl, authId, authToken }` once ready, and exits when its stdin closes, i.e. when
  * the benchmark process is gone, however it ended.
  *
+ * A line `reset` on stdin forgets every message and request (the emulator's `reset`), so
+ * a long benchmark does not grow the server with every message it ever sent; the child
+ * answers with a line `reset`.
+ *
  * A separate process keeps the server's CPU and heap out of the numbers of the client
  * being measured: on 2 cores the client and the emulator each get one.
  *
@@ -15,16 +19,24 @@
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { PlivoEmulator } from "@plivo-effect/testing"
 import * as Effect from "effect/Effect"
+import { createInterface } from "node:readline"
 
 const seedCount = Number(process.argv[2] ?? "0")
 const rateLimits = process.argv[3] === "rate-limits"
 
-const stdinClosed = Effect.async<void>((resume) => {
-  const done = () => resume(Effect.void)
-  process.stdin.once("end", done)
-  process.stdin.once("close", done)
-  process.stdin.resume()
-})
+/** Serves the stdin commands until stdin closes. */
+const commands = (emulator: PlivoEmulator.Service) =>
+  Effect.async<void>((resume) => {
+    const lines = createInterface({ input: process.stdin })
+    lines.on("line", (line) => {
+      if (line.trim() !== "reset") return void process.stdout.write(`unknown command ${line}\n`)
+      Effect.runPromise(emulator.reset).then(
+        () => process.stdout.write("reset\n"),
+        (error: unknown) => process.stdout.write(`reset failed: ${String(error)}\n`)
+      )
+    })
+    lines.once("close", () => resume(Effect.void))
+  })
 
 const main = Effect.gen(function*() {
   const emulator = yield* PlivoEmulator
@@ -34,7 +46,7 @@ const main = Effect.gen(function*() {
   }
   const { baseUrl, authId, authToken } = emulator
   process.stdout.write(`${JSON.stringify({ baseUrl, authId, authToken })}\n`)
-  yield* stdinClosed
+  yield* commands(emulator)
 }).pipe(Effect.provide(PlivoEmulator.layerServer({ lifecycle: { auto: false }, rateLimits })))
 
 NodeRuntime.runMain(main)

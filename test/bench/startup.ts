@@ -17,11 +17,13 @@
  *
  * `startup.bench.ts` runs the same cases under `pnpm bench`.
  */
-import { spawnSync } from "node:child_process"
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
-import { startEmulator } from "./support.js"
+import { median } from "./plainSupport.js"
+import { runNode, startEmulator } from "./support.js"
+
+export { median }
 
 export interface StartupCase {
   readonly name: string
@@ -140,18 +142,8 @@ export const sdkSendCases = (target: SendTarget, repo: string, label: string): R
 }
 
 /** One cold start, in milliseconds of wall time. */
-export const runOnce = (startup: StartupCase): number => {
-  const start = performance.now()
-  const result = spawnSync(process.execPath, startup.args, {
-    cwd: startup.cwd ?? testDir,
-    env: { ...process.env, NODE_OPTIONS: "" },
-    stdio: ["ignore", "ignore", "pipe"],
-    encoding: "utf8"
-  })
-  const elapsed = performance.now() - start
-  if (result.status !== 0) throw new Error(`${startup.name} failed (${result.status}): ${result.stderr}`)
-  return elapsed
-}
+export const runOnce = (startup: StartupCase): number =>
+  runNode(startup.name, startup.args, { cwd: startup.cwd ?? testDir }).wallMs
 
 const builtPackages = ["core", "messaging"]
 
@@ -179,12 +171,6 @@ export const distStatus = (): "missing" | ReadonlyArray<string> => {
     }
   }
   return stale
-}
-
-export const median = (values: ReadonlyArray<number>): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 /** `runs` rounds, each starting every case once (one unmeasured round first). */

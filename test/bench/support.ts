@@ -12,10 +12,11 @@ import { type PlivoBudget, PlivoClient, PlivoConfig } from "@plivo-effect/core"
 import { Messages } from "@plivo-effect/messaging"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
-import { spawn } from "node:child_process"
+import { spawn, spawnSync } from "node:child_process"
 import { createInterface } from "node:readline"
 import { fileURLToPath } from "node:url"
 import plivo from "plivo"
+import { accountUrl, basicAuthorization } from "./plainSupport.js"
 
 /** The repository root, where `tsx` and the workspace resolve. */
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url))
@@ -29,6 +30,8 @@ export interface Emulator {
   readonly accountUrl: string
   /** The `Authorization` header value. */
   readonly authorization: string
+  /** Forgets every message and request (sent or seeded), keeping the credentials. */
+  readonly reset: () => Promise<void>
   readonly stop: () => void
 }
 
@@ -65,30 +68,42 @@ export const startEmulator = async (seedCount = 0, rateLimits = false): Promise<
     child.kill()
   }
   onExit(stop)
+  const lines = createInterface({ input: child.stdout })
+  // Each line after the first answers one command written to the child's stdin.
+  const replies: Array<(line: string) => void> = []
+  lines.on("line", (reply) => replies.shift()?.(reply))
   const line = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout })
-    lines.once("line", (first) => {
-      lines.close()
-      child.stdout.destroy()
-      resolve(first)
-    })
+    replies.push(resolve)
     child.once("exit", (code) => reject(new Error(`the emulator exited with ${code} before it was ready`)))
     child.once("error", reject)
   })
-  // Neither the child nor its stdin pipe may keep the benchmark process alive.
+  // Neither the child nor its pipes may keep the benchmark process alive, but a command
+  // awaiting its reply must: stdout is referenced only while one is pending.
   child.unref()
-  const stdin: unknown = child.stdin
-  if (typeof stdin === "object" && stdin !== null && "unref" in stdin && typeof stdin.unref === "function") stdin.unref()
+  unref(child.stdin)
+  unref(child.stdout)
   const { baseUrl, authId, authToken } = JSON.parse(line) as { baseUrl: string; authId: string; authToken: string }
-  return {
-    baseUrl,
-    authId,
-    authToken,
-    accountUrl: `${baseUrl}Account/${authId}/`,
-    authorization: `Basic ${Buffer.from(`${authId}:${authToken}`).toString("base64")}`,
-    stop
-  }
+  const target = { baseUrl, authId, authToken }
+  const reset = () =>
+    new Promise<void>((resolve, reject) => {
+      ref(child.stdout)
+      replies.push((reply) => {
+        unref(child.stdout)
+        if (reply === "reset") resolve()
+        else reject(new Error(`the emulator answered ${reply} to reset`))
+      })
+      child.stdin.write("reset\n")
+    })
+  return { ...target, accountUrl: accountUrl(target), authorization: basicAuthorization(target), reset, stop }
 }
+
+// The pipes are sockets at run time (`ref` / `unref`), typed as plain streams.
+const call = (handle: unknown, name: "ref" | "unref") => {
+  const method: unknown = typeof handle === "object" && handle !== null ? Reflect.get(handle, name) : undefined
+  if (typeof method === "function") method.call(handle)
+}
+const ref = (handle: unknown) => call(handle, "ref")
+const unref = (handle: unknown) => call(handle, "unref")
 
 /**
  * The `HttpClient` layers the SDK is measured over.
@@ -131,35 +146,22 @@ export const sdkRuntime = async (
 export const officialClient = (emulator: Emulator) =>
   new plivo.Client(emulator.authId, emulator.authToken, { url: `${emulator.baseUrl}Account/${emulator.authId}` })
 
-/** Runs `task(0 … n-1)` with at most `concurrency` in flight. */
-export const promisePool = async (
-  n: number,
-  concurrency: number,
-  task: (i: number) => Promise<unknown>
-): Promise<void> => {
-  let next = 0
-  const worker = async () => {
-    while (next < n) await task(next++)
-  }
-  await Promise.all(Array.from({ length: Math.min(concurrency, n) }, worker))
-}
+export { check, median, promisePool, rawFetchSend } from "./plainSupport.js"
 
-/** Fails loudly rather than benchmarking error paths. */
-export const check = (ok: boolean, what: string): void => {
-  if (!ok) throw new Error(`benchmark sanity check failed: ${what}`)
-}
-
-/** One SMS by raw `fetch`: POST, `response.json()`, checked; the floor of every send bench. */
-export const rawFetchSend = async (
-  emulator: Emulator,
-  message: { readonly src: string; readonly dst: string; readonly text: string }
-) => {
-  const response = await fetch(`${emulator.accountUrl}Message/`, {
-    method: "POST",
-    headers: { authorization: emulator.authorization, "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify(message)
+/** One whole `node` process (`NODE_OPTIONS` cleared): its wall time around `spawnSync`, and its stdout. */
+export const runNode = (
+  name: string,
+  args: ReadonlyArray<string>,
+  options: { readonly cwd: string; readonly env?: Record<string, string> }
+): { readonly wallMs: number; readonly stdout: string } => {
+  const start = performance.now()
+  const result = spawnSync(process.execPath, args, {
+    cwd: options.cwd,
+    env: { ...process.env, NODE_OPTIONS: "", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8"
   })
-  const body = await response.json() as { message_uuid?: Array<string> }
-  if (response.status !== 202 || body.message_uuid?.length !== 1) throw new Error(`send failed: ${response.status}`)
-  return body
+  const wallMs = performance.now() - start
+  if (result.status !== 0) throw new Error(`${name} failed (${result.status}): ${result.stderr}`)
+  return { wallMs, stdout: result.stdout }
 }
