@@ -145,14 +145,15 @@ const rotated = <A>(items: ReadonlyArray<A>, round: number) => items.map((_, i) 
 
 console.log(`\n[${elapsed()}] cold start: ${counts.coldRuns} rounds (one unmeasured first)`)
 const coldNames: ReadonlyArray<ContenderName> = [...oursNames, "official"]
-const cold = new Map(coldNames.map((name) => [name, [] as Array<ColdResult & { wallMs: number }>]))
+// "floor": a process that only imports `@effect/platform/HttpClient`, what any SDK on it loads.
+const cold = new Map([...coldNames, "floor"].map((name) => [name, [] as Array<ColdResult & { wallMs: number }>]))
 for (let round = -1; round < counts.coldRuns; round++) {
-  for (const name of rotated(coldNames, Math.max(round, 0))) {
-    const { result, wallMs } = child<ColdResult>(sendEmulator, "cold", name)
+  for (const name of rotated([...coldNames, "floor"], Math.max(round, 0))) {
+    const { result, wallMs } = name === "floor" ? child<ColdResult>(sendEmulator, "floor") : child<ColdResult>(sendEmulator, "cold", name)
     if (round >= 0) cold.get(name)!.push({ ...result, wallMs })
   }
 }
-const coldSummary = (name: ContenderName) => {
+const coldSummary = (name: ContenderName | "floor") => {
   const runs = cold.get(name)!
   return {
     wallMs: median(runs.map((r) => r.wallMs)),
@@ -320,6 +321,11 @@ for (const ours of oursNames) {
   row(`cold start wall × official${label}`, oc.wallMs, pc.wallMs, "ms", 1)
   row(`cold start CPU × official${label}`, oc.cpuMs, pc.cpuMs, "ms", 1)
   row(`cold start peak RSS × official${label}`, oc.maxRssMiB, pc.maxRssMiB, "MiB")
+  if (ours === "ours") {
+    const floor = coldSummary("floor")
+    row("cold start wall: import @effect/platform/HttpClient alone × official", floor.wallMs, pc.wallMs, "ms")
+    row("cold start wall: ours × that floor", oc.wallMs, floor.wallMs, "ms")
+  }
   for (const [what, table] of [["per send", sends], ["list page", lists]] as const) {
     for (const mode of ["c50", "seq"] as const) {
       const how = mode === "c50" ? `${IN_FLIGHT} in flight` : "sequential"

@@ -10,6 +10,7 @@
  * to every RSS.
  *
  *   node --expose-gc <transpiled>/goalsChild.js cold <contender>
+ *   node --expose-gc <transpiled>/goalsChild.js floor     (import @effect/platform/HttpClient alone)
  *   node --expose-gc <transpiled>/goalsChild.js soak <contender> <sends> <inFlight>
  *   node --expose-gc <transpiled>/goalsChild.js history <contender> <messages> <sampleEvery> <warmUp>
  *
@@ -336,8 +337,23 @@ const history = async (contender: Contender, count: number, every: number, warmU
 const isContenderName = (name: string | undefined): name is ContenderName =>
   contenderNames.some((known) => known === name)
 
+/** What the process's exit reports for a cold start: its own CPU and peak RSS. */
+const reportColdOnExit = () =>
+  // Read as the process exits, so its whole life counts, as the parent's wall time does.
+  process.once("exit", () => {
+    const result: ColdResult = { cpuMs: cpuMs(), maxRssMiB: maxRssMiB() }
+    process.stdout.write(`${JSON.stringify(result)}\n`)
+  })
+
 const childMain = async (argv: ReadonlyArray<string>) => {
   const [mode, name, ...numbers] = argv
+  if (mode === "floor") {
+    // The floor of any SDK on @effect/platform: its HttpClient module imports effect/Schema,
+    // which imports all of fast-check (effect/Arbitrary).
+    await import("@effect/platform/HttpClient")
+    reportColdOnExit()
+    return
+  }
   const target = JSON.parse(process.env["GOALS_TARGET"] ?? "null") as Target | null
   if (target === null || !isContenderName(name)) throw new Error(`usage: goalsChild (cold|soak|history) <${contenderNames.join("|")}> …`)
   const [a = 0, b = 0, c = 0] = numbers.map(Number)
@@ -345,11 +361,7 @@ const childMain = async (argv: ReadonlyArray<string>) => {
     const contender = await makeContender(name, target, true)
     await contender.send()
     await contender.dispose()
-    // Read as the process exits, so its whole life counts, as the parent's wall time does.
-    process.once("exit", () => {
-      const result: ColdResult = { cpuMs: cpuMs(), maxRssMiB: maxRssMiB() }
-      process.stdout.write(`${JSON.stringify(result)}\n`)
-    })
+    reportColdOnExit()
     return
   }
   const contender = await makeContender(name, target)
