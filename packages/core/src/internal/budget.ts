@@ -69,18 +69,26 @@ export const make = (settings: PlivoBudget.Settings): Effect.Effect<PlivoBudget.
         })
       )
 
+    // Built once per budget, not per attempt.
+    const windows: Record<Kind, Duration.Duration | undefined> = {
+      account: settings.account === undefined ? undefined : Duration.times(settings.account.period, settings.account.burst),
+      messageList: settings.messageList === undefined
+        ? undefined
+        : Duration.times(settings.messageList.period, settings.messageList.burst)
+    }
+
     /** Waits for one budget: this process's slowed pace first, then the shared one. */
     const take = (authId: string, kind: Kind, rate: PlivoBudget.Rate, pace: AdaptivePace.Pace) =>
-      Effect.flatMap(Clock.currentTimeMillis, (now) => {
+      Effect.clockWith((clock) => {
         const key = `${authId}:${keyNames[kind]}`
         const fromShared = consume(shared, {
           key,
           algorithm: "token-bucket",
           onExceeded: "delay",
           limit: rate.burst,
-          window: Duration.times(rate.period, rate.burst)
+          window: windows[kind] ?? Duration.times(rate.period, rate.burst)
         })
-        const fraction = settings.adaptive ? pace.at(now) : 1
+        const fraction = settings.adaptive ? pace.at(clock.unsafeCurrentTimeMillis()) : 1
         if (fraction >= 1) return fromShared
         const slowed = consume(local, {
           key,
@@ -112,13 +120,21 @@ export const make = (settings: PlivoBudget.Settings): Effect.Effect<PlivoBudget.
       const kind: Kind = list ? "messageList" : "account"
       // The list budget is waited for first: the account's token is taken last, just before
       // the request leaves, so a long list wait cannot bunch account-budgeted requests.
-      const admit = Effect.gen(function*() {
-        const start = yield* Clock.currentTimeMillis
-        if (list && messageList !== undefined) yield* take(request.authId, "messageList", messageList, account.paces.messageList)
-        if (settings.account !== undefined) yield* take(request.authId, "account", settings.account, account.paces.account)
-        const admitted = yield* Clock.currentTimeMillis
-        if (admitted > start) yield* recordWait(admitted - start, list ? "messageList,account" : "account")
-        return admitted
+      // Plain combinators, the clock read in place: a generator here cost steps on every attempt.
+      const admit = Effect.clockWith((clock) => {
+        const start = clock.unsafeCurrentTimeMillis()
+        const ofAccount = settings.account === undefined
+          ? Effect.void
+          : take(request.authId, "account", settings.account, account.paces.account)
+        const waits = list && messageList !== undefined
+          ? Effect.zipRight(take(request.authId, "messageList", messageList, account.paces.messageList), ofAccount)
+          : ofAccount
+        return Effect.flatMap(waits, () => {
+          const admitted = clock.unsafeCurrentTimeMillis()
+          return admitted > start
+            ? Effect.as(recordWait(admitted - start, list ? "messageList,account" : "account"), admitted)
+            : Effect.succeed(admitted)
+        })
       })
       const attempted = Effect.flatMap(admit, (admittedAt) =>
         settings.adaptive

@@ -92,9 +92,9 @@ const toQuery = (query: PlivoClient.Query | undefined): Array<[string, string]> 
 /**
  * Builds the client once, when its layer is built. The user's `HttpClient` is wrapped by
  * `Wire.guard` before `transformClient` sees it (no redirects, no platform span holding the
- * `Authorization` header), and every request is made absolute and authenticated on the way
- * in (`mapRequestInput`), so that `transformClient` sees the request as it leaves, as
- * before, and a `User-Agent` or header it sets still wins over the defaults.
+ * `Authorization` header). Every request is built absolute and authenticated (see
+ * `prepare`), so that `transformClient` sees the request as it leaves, and a `User-Agent`
+ * or header it sets still wins over the defaults.
  */
 export const make: Effect.Effect<PlivoClient.Service, never, PlivoConfig | HttpClient.HttpClient> = Effect.gen(
   function*() {
@@ -111,25 +111,23 @@ export const make: Effect.Effect<PlivoClient.Service, never, PlivoConfig | HttpC
       Accept: "application/json",
       "User-Agent": config.userAgent
     }
-    const http = config.transformClient(Wire.guard(yield* HttpClient.HttpClient, init)).pipe(
-      HttpClient.mapRequestInput((request) =>
-        HttpClientRequest.setHeaders(HttpClientRequest.prependUrl(request, prefix), headers)
-      )
-    )
-    return makeService(config, prefix, http, budget)
+    const http = config.transformClient(Wire.guard(yield* HttpClient.HttpClient, init))
+    return makeService(config, prefix, headers, http, budget)
   }
 )
 
-/** The operations, over a client that already authenticates and prefixes every request. */
+/** The operations; every request is built below `prefix`, with `headers`. */
 const makeService = (
   config: PlivoConfig.Service,
   prefix: string,
+  headers: Readonly<Record<string, string>>,
   http: HttpClient.HttpClient,
   budget: PlivoBudget.Service
 ): PlivoClient.Service => {
   const scrub = Secret.make(config.authId, config.authToken)
   const origin = new URL(config.baseUrl).origin
   const timeoutMessage = `no answer within ${Duration.format(config.timeout)}`
+  const requestOptions = { headers }
   // Opt-in: a trace id handed to a third party is internal information, and the platform's
   // own propagation stays off with its span (see `Wire.guard`).
   const execute = config.propagateTrace
@@ -161,7 +159,7 @@ const makeService = (
           }))
         ),
         Effect.mapError((error) => Transport.toError(call, error, wire, scrub)),
-        Effect.locally(Wire.currentAttempt, wire),
+        (effect) => Wire.within(effect, [Wire.local(Wire.currentAttempt, wire)]),
         Effect.timeoutFail({
           duration: config.timeout,
           onTimeout: () =>
@@ -246,24 +244,30 @@ const makeService = (
     )
   }
 
-  /** Validates the path, then builds the request below the account prefix. */
-  const prepare = (
+  /**
+   * Validates the path, then builds the request once: absolute, authenticated, with its body.
+   * Then `use`, or the `InvalidParamsError` with nothing sent; a plain branch, not one more step.
+   */
+  const prepare = <A, E, R>(
     method: Method,
     segments: PlivoClient.Path,
     retry: RetryPolicy | undefined,
-    body: (request: HttpClientRequest.HttpClientRequest) => HttpClientRequest.HttpClientRequest
-  ): Effect.Effect<Call, InvalidParamsError> =>
-    Either.match(Path.build(segments), {
-      onLeft: (issue) => Effect.fail(new InvalidParamsError({ operation: `${method} ${Path.describe(segments)}`, issue })),
-      onRight: (path) =>
-        Effect.succeed({
-          method,
-          path,
-          url: prefix + path,
-          retry: retry ?? config.retry,
-          request: body(HttpClientRequest.make(method)(path))
-        })
+    body: (request: HttpClientRequest.HttpClientRequest) => HttpClientRequest.HttpClientRequest,
+    use: (call: Call) => Effect.Effect<A, E, R>
+  ): Effect.Effect<A, E | InvalidParamsError, R> => {
+    const path = Path.build(segments)
+    if (Either.isLeft(path)) {
+      return Effect.fail(new InvalidParamsError({ operation: `${method} ${Path.describe(segments)}`, issue: path.left }))
+    }
+    const url = prefix + path.right
+    return use({
+      method,
+      path: path.right,
+      url,
+      retry: retry ?? config.retry,
+      request: body(HttpClientRequest.make(method)(url, requestOptions))
     })
+  }
 
   /**
    * The client span. The platform's own `http.client` span is off (its exit would hold the
@@ -272,6 +276,8 @@ const makeService = (
   const traced = <A, E, R>(method: Method, segments: PlivoClient.Path, effect: Effect.Effect<A, E, R>) =>
     Effect.withSpan(effect, `Plivo ${method} ${Path.describe(segments.slice(0, 1))}`, {
       kind: "client",
+      // A stack trace per call is measurable on every send; the span's name says where it is.
+      captureStackTrace: false,
       attributes: {
         "http.request.method": method,
         "plivo.resource": Path.describe(segments),
@@ -286,8 +292,14 @@ const makeService = (
     traced(
       "GET",
       segments,
-      prepare("GET", segments, options.retry, HttpClientRequest.setUrlParams(toQuery(options.query))).pipe(
-        Effect.flatMap((call) => Effect.flatMap(run(call), (answer) => decode(call, options.schema, answer)))
+      Effect.suspend(() =>
+        prepare(
+          "GET",
+          segments,
+          options.retry,
+          HttpClientRequest.setUrlParams(toQuery(options.query)),
+          (call) => Effect.flatMap(run(call), (answer) => decode(call, options.schema, answer))
+        )
       )
     )
 
@@ -295,8 +307,14 @@ const makeService = (
     traced(
       "POST",
       segments,
-      prepare("POST", segments, options.retry, jsonBody(options.body ?? {})).pipe(
-        Effect.flatMap((call) => Effect.flatMap(run(call), (answer) => decode(call, options.schema, answer)))
+      Effect.suspend(() =>
+        prepare(
+          "POST",
+          segments,
+          options.retry,
+          jsonBody(options.body ?? {}),
+          (call) => Effect.flatMap(run(call), (answer) => decode(call, options.schema, answer))
+        )
       )
     )
 
@@ -304,8 +322,14 @@ const makeService = (
     traced(
       "POST",
       segments,
-      prepare("POST", segments, options.retry, HttpClientRequest.bodyFormData(options.form)).pipe(
-        Effect.flatMap((call) => Effect.flatMap(run(call), (answer) => decode(call, options.schema, answer)))
+      Effect.suspend(() =>
+        prepare(
+          "POST",
+          segments,
+          options.retry,
+          HttpClientRequest.bodyFormData(options.form),
+          (call) => Effect.flatMap(run(call), (answer) => decode(call, options.schema, answer))
+        )
       )
     )
 
@@ -313,14 +337,12 @@ const makeService = (
     traced(
       "DELETE",
       segments,
-      prepare("DELETE", segments, options.retry, jsonBody(options.body)).pipe(
-        Effect.flatMap((call) =>
+      Effect.suspend(() =>
+        prepare("DELETE", segments, options.retry, jsonBody(options.body), (call) =>
           Effect.flatMap(run(call), (answer) =>
             answer.text.trim() === ""
               ? Effect.succeedNone
-              : Effect.asSome(decode(call, options.schema, answer))
-          )
-        )
+              : Effect.asSome(decode(call, options.schema, answer))))
       )
     )
 
@@ -342,16 +364,20 @@ const makeService = (
       items: Schema.propertySignature(Schema.Array(options.item)).pipe(Schema.fromKey(key))
     })
     const fetchPage = (offset: number) =>
-      prepare("GET", segments, options.retry, HttpClientRequest.setUrlParams(toQuery({ ...options.query, limit, offset })))
-        .pipe(
-          Effect.flatMap((call) =>
+      Effect.suspend(() =>
+        prepare(
+          "GET",
+          segments,
+          options.retry,
+          HttpClientRequest.setUrlParams(toQuery({ ...options.query, limit, offset })),
+          (call) =>
             Effect.flatMap(run(call), (answer) =>
               Effect.map(decode(call, page, answer), (decoded): Paginate.Page<Schema.Schema.Type<typeof options.item>> => ({
                 ...decoded,
                 fingerprint: fingerprintOf(answer.json, key)
               })))
-          )
         )
+      )
     return Paginate.stream({
       start,
       limit,
