@@ -1,5 +1,6 @@
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import { hasNext, type ListMeta } from "../ListMeta.js"
@@ -93,14 +94,29 @@ export const stream = <A, E, R>(options: {
       }
       return Effect.succeed({ ...page, items, last })
     }
+    const fetchChecked = (offset: number) => Effect.flatMap(fetch(offset), (page) => checked(offset, page))
+    // Page after page, one page ahead: when a page is handed on, the next is already being
+    // fetched (and checked) while the consumer works through this one. Nothing more: the
+    // prefetch is joined before the one after is started, and it is interrupted with the
+    // stream's scope, so a consumer that stops makes no request beyond that one page. Its
+    // failure is met when the consumer asks for that page, after this page's items.
     const sequential = (from: number): Stream.Stream<A, E, R> =>
-      Stream.paginateChunkEffect(from, (offset) =>
-        fetch(offset).pipe(
-          Effect.flatMap((page) => checked(offset, page)),
-          Effect.map((page) =>
-            [Chunk.fromIterable(page.items), page.last ? Option.none() : Option.some(offset + limit)] as const
-          )
-        ))
+      Stream.unwrapScoped(Effect.map(Effect.scope, (scope) => {
+        interface Ahead {
+          readonly offset: number
+          readonly page: Fiber.Fiber<Page<A> & { readonly last: boolean }, E> | undefined
+        }
+        return Stream.paginateChunkEffect<Ahead, A, E, R>({ offset: from, page: undefined }, ({ offset, page }) =>
+          Effect.flatMap(page === undefined ? fetchChecked(offset) : Fiber.join(page), (current) => {
+            const items = Chunk.unsafeFromArray(current.items)
+            if (current.last) return Effect.succeed([items, Option.none<Ahead>()] as const)
+            const next = offset + limit
+            return Effect.map(
+              Effect.forkIn(fetchChecked(next), scope),
+              (fiber) => [items, Option.some<Ahead>({ offset: next, page: fiber })] as const
+            )
+          }))
+      }))
     if (concurrency <= 1) return sequential(start)
     return Stream.unwrap(
       fetch(start).pipe(
