@@ -12,14 +12,14 @@ let served = 0
 
 /**
  * Pages of `limit` 5 that always claim more; `ids` picks the ids from the request number
- * and offset. Past 51 requests the stub fails the walk itself.
+ * and offset. Past `maxRequests` (51) requests the stub fails the walk itself.
  */
-const server = (ids: (n: number, offset: number) => ReadonlyArray<number>) => {
+const server = (ids: (n: number, offset: number) => ReadonlyArray<number>, maxRequests = 51) => {
   let n = 0
   return StubHttpClient.layerClient((request) => {
     const offset = Number(request.query["offset"])
     served = ++n
-    if (n > 51) return StubHttpClient.json(500, { api_id: "a", error: "runaway" })
+    if (n > maxRequests) return StubHttpClient.json(500, { api_id: "a", error: "runaway" })
     return StubHttpClient.json(200, {
       api_id: "a",
       meta: { limit: 5, offset, total_count: 1000, next: "/v1/Account/X/Thing/?more" },
@@ -28,7 +28,7 @@ const server = (ids: (n: number, offset: number) => ReadonlyArray<number>) => {
   })
 }
 
-const run = (options: { readonly concurrency?: number; readonly keyed: boolean }) =>
+const run = (options: { readonly concurrency?: number; readonly keyed: boolean; readonly take?: number }) =>
   Effect.gen(function*() {
     const client = yield* PlivoClient
     const emitted: Array<number> = []
@@ -38,7 +38,7 @@ const run = (options: { readonly concurrency?: number; readonly keyed: boolean }
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.keyed ? { itemKey: (item: { readonly id: number }) => String(item.id) } : {})
     }).pipe(
-      Stream.take(200),
+      Stream.take(options.take ?? 200),
       Stream.runForEach((item) => Effect.sync(() => void emitted.push(item.id))),
       Effect.exit
     )
@@ -69,6 +69,18 @@ describe("paginate with itemKey", () => {
       expect(exit._tag).toBe("Success")
       expect(emitted).toEqual(range(0, 12))
     }).pipe(Effect.provide(server((_n, offset) => offset === 0 ? range(0, 5) : offset === 5 ? range(4, 5) : range(9, 3)))))
+
+  it.effect("remembers only the latest 2,000 keys: one repeated from further back is emitted again", () =>
+    Effect.gen(function*() {
+      // 410 pages of 5 (2,050 rows), then one page repeating rows 0-4 and a last short page.
+      const pages = 410
+      const { emitted, exit } = yield* run({ keyed: true, take: 3_000 })
+      expect(exit._tag).toBe("Success")
+      expect(emitted).toEqual([...range(0, pages * 5), ...range(0, 5), ...range(pages * 5, 3)])
+    }).pipe(Effect.provide(server((_n, offset) => {
+      const page = offset / 5
+      return page < 410 ? range(offset, 5) : page === 410 ? range(0, 5) : range(410 * 5, 3)
+    }, 500))))
 
   it.effect("without itemKey, nothing is filtered: the cycling server is only cut off by take", () =>
     Effect.gen(function*() {

@@ -12,7 +12,22 @@ import { quote } from "./InvalidParams.js"
 // Stricter than BigDecimal.fromString, which also takes "" (as 0) and oddities like ".-5".
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
 
-const parse = (input: string | number): Option.Option<BigDecimal.BigDecimal> => {
+/**
+ * Reads a decimal amount exactly as {@link Money} decodes it, without the schema machinery:
+ * `None` where the schema fails. For code that decodes many records by hand.
+ *
+ * @example
+ * ```ts
+ * import { parseMoney } from "@plivo-effect/core"
+ *
+ * parseMoney("0.00250") // Some(BigDecimal 250n, scale 5)
+ * parseMoney("") // None
+ * ```
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const parseMoney = (input: string | number): Option.Option<BigDecimal.BigDecimal> => {
   if (typeof input === "number") return BigDecimal.safeFromNumber(input)
   const trimmed = input.trim()
   return DECIMAL.test(trimmed) ? BigDecimal.fromString(trimmed) : Option.none()
@@ -73,7 +88,7 @@ export class Money extends Schema.transformOrFail(
   {
     strict: true,
     decode: (input, _, ast) =>
-      Option.match(parse(input), {
+      Option.match(parseMoney(input), {
         onNone: () =>
           ParseResult.fail(new ParseResult.Type(ast, input, `Expected a decimal amount, got ${preview(input)}`)),
         onSome: ParseResult.succeed

@@ -73,7 +73,8 @@ export declare namespace PlivoClient {
      * Identifies an item (its uuid or id). With it, each item is emitted once, even when a
      * late write pushes rows onto a later page, and 3 full pages in a row with nothing new
      * (a server cycling through or reordering pages) fail with `DecodeError` instead of
-     * requesting forever. Every key is kept for the stream's life, about 100 bytes a row.
+     * requesting forever. The latest 2,000 keys are kept (about 200 KB at most), so memory
+     * stays flat over any length of history.
      */
     readonly itemKey?: (item: A) => string
   }

@@ -6,6 +6,7 @@
 import type * as Effect from "effect/Effect"
 import * as DateTime from "effect/DateTime"
 import * as Either from "effect/Either"
+import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
@@ -74,6 +75,28 @@ const decodeUtc = (input: string, ast: AST.AST): Effect.Effect<DateTime.Utc, Par
       ParseResult.fail(new ParseResult.Type(ast, input, `Invalid Plivo timestamp ${preview(input)}: ${why}`)),
     onRight: (ms) => ParseResult.succeed(DateTime.unsafeMake(ms))
   })
+
+/**
+ * Reads a Plivo timestamp exactly as {@link PlivoDateTime} decodes it, without the schema
+ * machinery: `None` where the schema fails. For code that decodes many records by hand.
+ *
+ * @example
+ * ```ts
+ * import * as DateTime from "effect/DateTime"
+ * import * as Option from "effect/Option"
+ * import { parsePlivoDateTime } from "@plivo-effect/core"
+ *
+ * Option.map(parsePlivoDateTime("2017-05-22 21:36:14+05:30"), DateTime.formatIso) // Some("2017-05-22T16:06:14.000Z")
+ * parsePlivoDateTime("2017-02-30 10:00:00") // None
+ * ```
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const parsePlivoDateTime = (input: string): Option.Option<DateTime.Utc> => {
+  const ms = parseEpochMillis(input)
+  return Either.isRight(ms) ? Option.some(DateTime.unsafeMake(ms.right)) : Option.none()
+}
 
 /**
  * Decodes any Plivo timestamp to `DateTime.Utc`; encodes as ISO-8601 UTC

@@ -17,11 +17,12 @@ import type { BulkOutcome, IndexedOutcome } from "./BulkOutcome.js"
 import type { BulkOptions, BulkSendParams, SendEachSource } from "./BulkParams.js"
 import * as Bulk from "./internal/bulk.js"
 import { listQuery, streamQuery } from "./internal/listQuery.js"
+import { MessageListWire, MessageWire } from "./internal/messageWire.js"
 import * as SendBody from "./internal/sendBody.js"
 import { spanId } from "./internal/spanId.js"
 import { MessageMediaList } from "./MediaObject.js"
 import type { MessageListFilters, MessageStreamFilters } from "./MessageFilters.js"
-import { Message, MessageList } from "./MessageRecord.js"
+import { Message, type MessageList } from "./MessageRecord.js"
 import type { SendParams } from "./SendParams.js"
 import { SendResult } from "./SendResult.js"
 
@@ -177,7 +178,7 @@ export class Messages extends Context.Tag("@plivo-effect/messaging/Messages")<Me
 
     const list = Effect.fn("Messages.list", { attributes: resource })(function*(filters: MessageListFilters = {}) {
       const query = yield* listQuery(filters)
-      return yield* client.get(["Message"], { schema: MessageList, query })
+      return yield* client.get(["Message"], { schema: MessageListWire, query })
     })
 
     const stream = (filters: MessageStreamFilters = {}): Stream.Stream<Message, PlivoError> =>
@@ -185,7 +186,7 @@ export class Messages extends Context.Tag("@plivo-effect/messaging/Messages")<Me
         Effect.map(
           Effect.flatMap(Clock.currentTimeMillis, (now) => streamQuery(filters, now)),
           (query) =>
-            client.paginate(["Message"], { item: Message, query, limit: filters.limit ?? 20, itemKey: (m) => m.message_uuid })
+            client.paginate(["Message"], { item: MessageWire, query, limit: filters.limit ?? 20, itemKey: (m) => m.message_uuid })
         )
       ).pipe(Stream.withSpan("Messages.stream", { attributes: resource }))
 

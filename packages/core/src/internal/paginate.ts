@@ -1,8 +1,10 @@
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import { hasNext, type ListMeta } from "../ListMeta.js"
+import { RecentKeys } from "./recentKeys.js"
 
 export interface Page<A> {
   readonly meta?: ListMeta | undefined
@@ -33,6 +35,18 @@ const usableTotal = (meta: ListMeta | undefined): number | undefined => {
 const MAX_STALE_PAGES = 3
 
 /**
+ * How many of the latest keys a keyed walk remembers. A row repeats on a later page only
+ * when rows written above the walk (late writes inside its time bounds) push it back past
+ * the offset reached, so it reappears at most as many rows back as were written in the
+ * meantime: 2,000 rows, 100 pages of 20, is far beyond what a walk pinned to its start
+ * meets. Remembering every key instead grew by about 100 bytes a row (10 MB per 100,000),
+ * so memory was not flat over a long history; the window holds about 200 KB at most. A
+ * server cycling through more than 2,000 rows while ignoring `offset` is not caught by the
+ * stale check; one repeating a page is, by the fingerprint.
+ */
+export const KEY_WINDOW = 2_000
+
+/**
  * Walks offset pages from `start`. Never trusts `total_count` to stop, nor to size any
  * work up front: with `concurrency` above 1 and a usable `total_count` on the first page,
  * offsets are produced one at a time as pages are fetched, at most `concurrency` in flight,
@@ -41,13 +55,11 @@ const MAX_STALE_PAGES = 3
  * emitting the same items forever; a page longer than `limit` (a server ignoring `limit`,
  * so that no offset arithmetic is safe) fails with `stuck`.
  *
- * With `key`, each item is emitted once and `MAX_STALE_PAGES` full pages in a row with no
- * new key fail with `stuck`. Every key is remembered for the whole stream, not a recent
- * window: a row pushed back by a late write can reappear any number of pages later. That is
- * about 100 bytes a row (10 MB per 100,000); Plivo's rate limit on `GET Message/` (20 pages
- * a minute) keeps the growth near 0.5 MB a minute. Relying on the order instead would need
- * no memory, but Plivo documents no order among rows of the same time, and a wrong guess
- * there would silently drop rows.
+ * With `key`, an item whose key was among the last `KEY_WINDOW` keys emitted is dropped, and
+ * `MAX_STALE_PAGES` full pages in a row with no new key fail with `stuck`. See `KEY_WINDOW`
+ * for why a window and not every key. Relying on the order instead would need no memory,
+ * but Plivo documents no order among rows of the same time, and a wrong guess there would
+ * silently drop rows.
  */
 export const stream = <A, E, R>(options: {
   readonly start: number
@@ -60,10 +72,10 @@ export const stream = <A, E, R>(options: {
 }): Stream.Stream<A, E, R> =>
   Stream.suspend(() => {
     const { concurrency, fetch, key, limit, repeated, start, stuck } = options
-    // Per run of the stream: the fingerprint of the last page emitted, the keys emitted,
-    // and how many full pages in a row brought none.
+    // Per run of the stream: the fingerprint of the last page emitted, the latest keys
+    // emitted, and how many full pages in a row brought none.
     let previous: string | undefined
-    const seen = new Set<string>()
+    const seen = new RecentKeys(KEY_WINDOW)
     let stale = 0
     const checked = (offset: number, page: Page<A>): Effect.Effect<Page<A> & { readonly last: boolean }, E> => {
       if (page.items.length > limit) {
@@ -75,26 +87,36 @@ export const stream = <A, E, R>(options: {
       previous = page.fingerprint
       const last = isLast(page, limit)
       if (key === undefined) return Effect.succeed({ ...page, last })
-      const items = page.items.filter((item) => {
-        const k = key(item)
-        if (seen.has(k)) return false
-        seen.add(k)
-        return true
-      })
+      const items = page.items.filter((item) => seen.add(key(item)))
       stale = items.length > 0 || page.items.length < limit ? 0 : stale + 1
       if (stale >= MAX_STALE_PAGES) {
         return Effect.fail(stuck(offset, `makes ${stale} full pages in a row with nothing new: the listing does not advance`))
       }
       return Effect.succeed({ ...page, items, last })
     }
+    const fetchChecked = (offset: number) => Effect.flatMap(fetch(offset), (page) => checked(offset, page))
+    // Page after page, one page ahead: when a page is handed on, the next is already being
+    // fetched (and checked) while the consumer works through this one. Nothing more: the
+    // prefetch is joined before the one after is started, and it is interrupted with the
+    // stream's scope, so a consumer that stops makes no request beyond that one page. Its
+    // failure is met when the consumer asks for that page, after this page's items.
     const sequential = (from: number): Stream.Stream<A, E, R> =>
-      Stream.paginateChunkEffect(from, (offset) =>
-        fetch(offset).pipe(
-          Effect.flatMap((page) => checked(offset, page)),
-          Effect.map((page) =>
-            [Chunk.fromIterable(page.items), page.last ? Option.none() : Option.some(offset + limit)] as const
-          )
-        ))
+      Stream.unwrapScoped(Effect.map(Effect.scope, (scope) => {
+        interface Ahead {
+          readonly offset: number
+          readonly page: Fiber.Fiber<Page<A> & { readonly last: boolean }, E> | undefined
+        }
+        return Stream.paginateChunkEffect<Ahead, A, E, R>({ offset: from, page: undefined }, ({ offset, page }) =>
+          Effect.flatMap(page === undefined ? fetchChecked(offset) : Fiber.join(page), (current) => {
+            const items = Chunk.unsafeFromArray(current.items)
+            if (current.last) return Effect.succeed([items, Option.none<Ahead>()] as const)
+            const next = offset + limit
+            return Effect.map(
+              Effect.forkIn(fetchChecked(next), scope),
+              (fiber) => [items, Option.some<Ahead>({ offset: next, page: fiber })] as const
+            )
+          }))
+      }))
     if (concurrency <= 1) return sequential(start)
     return Stream.unwrap(
       fetch(start).pipe(
