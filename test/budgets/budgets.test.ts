@@ -73,7 +73,7 @@ describe("budgets against the emulator with its limits on", () => {
       // At the ceiling, not far below it: 600 requests need a little over two windows.
       const times = millisOf(log)
       expect(Math.max(...times) - Math.min(...times)).toBeLessThan(11_000)
-    }).pipe(Effect.provide(onEmulator({ rateLimits: true }))))
+    }).pipe(Effect.provide(onEmulator({ rateLimits: true }))), 120_000)
 
   it.effect("requests held up in transit at the start (fresh connections) still meet no 429 at the window's turn", () =>
     Effect.gen(function*() {
@@ -91,7 +91,7 @@ describe("budgets against the emulator with its limits on", () => {
           now < 200 ? Effect.zipRight(Effect.sleep(Duration.millis(200 - now)), request) : request
         )
       )
-    }))), 60_000)
+    }))), 120_000)
 
   it.effect("the control: budgets off, the same 600 sends meet 429s, all absorbed by the backoff", () =>
     Effect.gen(function*() {
@@ -101,7 +101,7 @@ describe("budgets against the emulator with its limits on", () => {
       const log = yield* requestLog
       expect(log.filter((r) => r.status === 429).length).toBeGreaterThan(0)
       expect(log.filter((r) => r.status === 202)).toHaveLength(600)
-    }).pipe(Effect.provide(onEmulator({ rateLimits: true }, false))))
+    }).pipe(Effect.provide(onEmulator({ rateLimits: true }, false))), 120_000)
 
   it.effect("smaller numbers on both sides: 20 per second, 120 sends, zero 429s", () =>
     Effect.gen(function*() {
