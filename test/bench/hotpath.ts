@@ -28,6 +28,7 @@ import * as ManagedRuntime from "effect/ManagedRuntime"
 import { cpus, loadavg } from "node:os"
 import { resolve } from "node:path"
 import { pathToFileURL } from "node:url"
+import { median } from "./plainSupport.js"
 
 const args = process.argv.slice(2)
 const flag = (name: string) => {
@@ -178,11 +179,6 @@ for (let round = 0; round < rounds; round++) {
   load.push(loadavg()[0]!)
 }
 
-const median = (values: ReadonlyArray<number>) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
 
 console.log(
   `hotpath: ${rounds} rounds × ${SENDS} sends (sequential, then ${IN_FLIGHT} in flight) per variant, ${WARMUP} warm-up; ` +

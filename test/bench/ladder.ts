@@ -28,7 +28,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { cpus, loadavg } from "node:os"
-import { check, officialClient, promisePool, rawFetchSend, startEmulator } from "./support.js"
+import { check, median, measurePer as measure, officialClient, promisePool, rawFetchSend, type Sample, startEmulator } from "./support.js"
 
 const args = process.argv.slice(2)
 const rounds = Number(args.find((arg) => /^\d+$/.test(arg)) ?? "5")
@@ -127,20 +127,6 @@ for (const contender of contenders) {
   check(typeof result === "object" && result !== null, contender.name)
 }
 
-interface Sample {
-  readonly wall: number
-  readonly cpu: number
-}
-
-const measure = async (run: () => Promise<unknown>, n: number): Promise<Sample> => {
-  const cpu0 = process.cpuUsage()
-  const t0 = process.hrtime.bigint()
-  await run()
-  const wall = Number(process.hrtime.bigint() - t0) / 1_000 / n
-  const cpu = process.cpuUsage(cpu0)
-  return { wall, cpu: (cpu.user + cpu.system) / n }
-}
-
 const sequential = (contender: Contender, n: number) => async () => {
   for (let i = 0; i < n; i++) await contender.one()
 }
@@ -164,11 +150,6 @@ for (let round = 0; round < rounds; round++) {
   load.push(loadavg()[0]!)
 }
 
-const median = (values: ReadonlyArray<number>) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
 
 const summary = contenders.map((c) => {
   const { seq, conc } = samples.get(c.name)!

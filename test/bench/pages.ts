@@ -19,7 +19,7 @@ import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import { cpus, loadavg } from "node:os"
-import { check, officialClient, promisePool, sdkRuntime, startEmulator } from "./support.js"
+import { check, median, measurePer as measure, officialClient, promisePool, type Sample, sdkRuntime, startEmulator } from "./support.js"
 
 const args = process.argv.slice(2)
 const flag = (name: string) => {
@@ -134,20 +134,6 @@ for (const contender of contenders) {
   await contender.many?.(SINGLE * 5)
 }
 
-interface Sample {
-  readonly wall: number
-  readonly cpu: number
-}
-
-const measure = async (run: () => Promise<unknown>, pages: number): Promise<Sample> => {
-  const cpu0 = process.cpuUsage()
-  const t0 = process.hrtime.bigint()
-  await run()
-  const wall = Number(process.hrtime.bigint() - t0) / 1_000 / pages
-  const cpu = process.cpuUsage(cpu0)
-  return { wall, cpu: (cpu.user + cpu.system) / pages }
-}
-
 const samples = new Map<string, { seq: Array<Sample>; conc: Array<Sample> }>(
   contenders.map((c) => [c.name, { seq: [], conc: [] }])
 )
@@ -163,12 +149,6 @@ for (let round = 0; round < rounds; round++) {
   load.push(loadavg()[0]!)
 }
 
-const median = (values: ReadonlyArray<number>) => {
-  if (values.length === 0) return Number.NaN
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
 
 const summary = contenders.map((c) => {
   const { seq, conc } = samples.get(c.name)!

@@ -37,6 +37,22 @@ export const check = (ok: boolean, what: string): void => {
   if (!ok) throw new Error(`benchmark sanity check failed: ${what}`)
 }
 
+/** Wall time and this process's CPU (user + system), µs per unit of work. */
+export interface Sample {
+  readonly wall: number
+  readonly cpu: number
+}
+
+/** Runs `run` once and divides its wall time and CPU by the `units` of work it did. */
+export const measurePer = async (run: () => Promise<unknown>, units: number): Promise<Sample> => {
+  const cpu0 = process.cpuUsage()
+  const t0 = process.hrtime.bigint()
+  await run()
+  const wall = Number(process.hrtime.bigint() - t0) / 1_000 / units
+  const cpu = process.cpuUsage(cpu0)
+  return { wall, cpu: (cpu.user + cpu.system) / units }
+}
+
 /** The median; `NaN` of nothing. */
 export const median = (values: ReadonlyArray<number>): number => {
   if (values.length === 0) return Number.NaN
