@@ -25,10 +25,10 @@ import { Messages } from "@plivo-effect/messaging"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
-import { cpus, loadavg } from "node:os"
+import { cpus } from "node:os"
 import { resolve } from "node:path"
 import { pathToFileURL } from "node:url"
-import { median } from "./plainSupport.js"
+import { interleavedRounds, median } from "./plainSupport.js"
 
 const args = process.argv.slice(2)
 const flag = (name: string) => {
@@ -168,16 +168,11 @@ for (const variant of variants) {
 }
 
 const samples = new Map(variants.map((v) => [v.name, { seq: new Array<number>(), conc: new Array<number>() }]))
-const load = [loadavg()[0]!]
-for (let round = 0; round < rounds; round++) {
-  for (let i = 0; i < variants.length; i++) {
-    const variant = variants[(i + round) % variants.length]!
-    const entry = samples.get(variant.name)!
-    entry.seq.push(await cpuPer(() => variant.run(SENDS, 1), SENDS))
-    entry.conc.push(await cpuPer(() => variant.run(SENDS, IN_FLIGHT), SENDS))
-  }
-  load.push(loadavg()[0]!)
-}
+const load = await interleavedRounds(variants, rounds, async (variant) => {
+  const entry = samples.get(variant.name)!
+  entry.seq.push(await cpuPer(() => variant.run(SENDS, 1), SENDS))
+  entry.conc.push(await cpuPer(() => variant.run(SENDS, IN_FLIGHT), SENDS))
+})
 
 
 console.log(

@@ -27,8 +27,8 @@ import { Messages } from "@plivo-effect/messaging"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
-import { cpus, loadavg } from "node:os"
-import { check, median, measurePer as measure, officialClient, promisePool, rawFetchSend, type Sample, startEmulator } from "./support.js"
+import { cpus } from "node:os"
+import { check, interleavedRounds, median, measurePer as measure, officialClient, promisePool, rawFetchSend, type Sample, startEmulator } from "./support.js"
 
 const args = process.argv.slice(2)
 const rounds = Number(args.find((arg) => /^\d+$/.test(arg)) ?? "5")
@@ -139,16 +139,11 @@ for (const contender of contenders) {
 const samples = new Map<string, { seq: Array<Sample>; conc: Array<Sample> }>(
   contenders.map((c) => [c.name, { seq: [], conc: [] }])
 )
-const load = [loadavg()[0]!]
-for (let round = 0; round < rounds; round++) {
-  for (let i = 0; i < contenders.length; i++) {
-    const contender = contenders[(i + round) % contenders.length]!
-    const entry = samples.get(contender.name)!
-    entry.seq.push(await measure(sequential(contender, SEQUENTIAL), SEQUENTIAL))
-    entry.conc.push(await measure(() => contender.many(CONCURRENT), CONCURRENT))
-  }
-  load.push(loadavg()[0]!)
-}
+const load = await interleavedRounds(contenders, rounds, async (contender) => {
+  const entry = samples.get(contender.name)!
+  entry.seq.push(await measure(sequential(contender, SEQUENTIAL), SEQUENTIAL))
+  entry.conc.push(await measure(() => contender.many(CONCURRENT), CONCURRENT))
+})
 
 
 const summary = contenders.map((c) => {

@@ -18,8 +18,8 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
-import { cpus, loadavg } from "node:os"
-import { check, median, measurePer as measure, officialClient, promisePool, type Sample, sdkRuntime, startEmulator } from "./support.js"
+import { cpus } from "node:os"
+import { check, interleavedRounds, median, measurePer as measure, officialClient, promisePool, type Sample, sdkRuntime, startEmulator } from "./support.js"
 
 const args = process.argv.slice(2)
 const flag = (name: string) => {
@@ -137,17 +137,12 @@ for (const contender of contenders) {
 const samples = new Map<string, { seq: Array<Sample>; conc: Array<Sample> }>(
   contenders.map((c) => [c.name, { seq: [], conc: [] }])
 )
-const load = [loadavg()[0]!]
-for (let round = 0; round < rounds; round++) {
-  for (let i = 0; i < contenders.length; i++) {
-    const contender = contenders[(i + round) % contenders.length]!
-    const entry = samples.get(contender.name)!
-    entry.seq.push(await measure(contender.run, contender.pages))
-    const many = contender.many
-    if (many !== undefined) entry.conc.push(await measure(() => many(SINGLE * 5), SINGLE * 5))
-  }
-  load.push(loadavg()[0]!)
-}
+const load = await interleavedRounds(contenders, rounds, async (contender) => {
+  const entry = samples.get(contender.name)!
+  entry.seq.push(await measure(contender.run, contender.pages))
+  const many = contender.many
+  if (many !== undefined) entry.conc.push(await measure(() => many(SINGLE * 5), SINGLE * 5))
+})
 
 
 const summary = contenders.map((c) => {

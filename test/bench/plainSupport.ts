@@ -1,9 +1,10 @@
 /**
- * The helpers of the benchmarks that import nothing: the promise pool, the sanity check,
- * the median, the raw `fetch` send. `support.ts` re-exports them; the child processes of
+ * The helpers of the benchmarks that import no package (only `node:os`): the promise pool,
+ * the sanity check, the median, the measured run, the interleaved rounds, the raw `fetch` send. `support.ts` re-exports them; the child processes of
  * `goals.ts` import this module alone, so a child measuring one client's memory loads no
  * other client (and no loader: `goals.ts` transpiles this file for plain `node`).
  */
+import { loadavg } from "node:os"
 
 /** Where a client sends: an emulator on loopback. */
 export interface Target {
@@ -51,6 +52,23 @@ export const measurePer = async (run: () => Promise<unknown>, units: number): Pr
   const wall = Number(process.hrtime.bigint() - t0) / 1_000 / units
   const cpu = process.cpuUsage(cpu0)
   return { wall, cpu: (cpu.user + cpu.system) / units }
+}
+
+/**
+ * `rounds` rounds of `measure` over every contender, the order rotated per round so that
+ * load drift hits all alike. Returns the load average before the first round and after each.
+ */
+export const interleavedRounds = async <C>(
+  contenders: ReadonlyArray<C>,
+  rounds: number,
+  measure: (contender: C) => Promise<void>
+): Promise<Array<number>> => {
+  const load = [loadavg()[0]!]
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < contenders.length; i++) await measure(contenders[(i + round) % contenders.length]!)
+    load.push(loadavg()[0]!)
+  }
+  return load
 }
 
 /** The median; `NaN` of nothing. */

@@ -146,7 +146,7 @@ export const sdkRuntime = async (
 export const officialClient = (emulator: Emulator) =>
   new plivo.Client(emulator.authId, emulator.authToken, { url: `${emulator.baseUrl}Account/${emulator.authId}` })
 
-export { check, median, measurePer, promisePool, rawFetchSend, type Sample } from "./plainSupport.js"
+export { check, interleavedRounds, median, measurePer, promisePool, rawFetchSend, type Sample } from "./plainSupport.js"
 
 /** One whole `node` process (`NODE_OPTIONS` cleared): its wall time around `spawnSync`, and its stdout. */
 export const runNode = (
