@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import { spanId } from "@plivo-effect/core/InvalidParams"
 import type { InvalidParamsError, PlivoError } from "@plivo-effect/core/PlivoError"
 import { PlivoClient } from "@plivo-effect/core/PlivoClient"
 import * as Clock from "effect/Clock"
@@ -19,7 +20,6 @@ import * as Bulk from "./internal/bulk.js"
 import { listQuery, streamQuery } from "./internal/listQuery.js"
 import { MessageListWire, MessageWire } from "./internal/messageWire.js"
 import * as SendBody from "./internal/sendBody.js"
-import { spanId } from "./internal/spanId.js"
 import { MessageMediaList } from "./MediaObject.js"
 import type { MessageListFilters, MessageStreamFilters } from "./MessageFilters.js"
 import { Message, type MessageList } from "./MessageRecord.js"
