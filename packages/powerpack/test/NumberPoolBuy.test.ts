@@ -92,8 +92,8 @@ describe("NumberPool.buyNumber wire requests", () => {
       const error = yield* Effect.flip(pool.buyNumber(POOL, { country_iso: "US" }))
       const missing = yield* Effect.flip(pool.getNumber(POOL, "14155550100"))
       const [search, get] = yield* requests
-      expect(error._tag).toBe("NotFoundError")
-      expect(missing._tag).toBe("NotFoundError")
+      if (error._tag !== "NotFoundError") throw new Error(`expected NotFoundError, got ${error._tag}`)
+      if (missing._tag !== "NotFoundError") throw new Error(`expected NotFoundError, got ${missing._tag}`)
       expect(error.url).toBe(`http://127.0.0.1:9/v1/Account/${StubHttpClient.credentials.authId}/PhoneNumber/`)
       expect(error.url).toBe(search?.url.split("?")[0])
       expect(missing.url).toBe(get?.url)
