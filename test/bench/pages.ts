@@ -3,18 +3,21 @@
  * and `Messages.stream` (a whole seeded history) against the official `plivo`
  * `messages.list({ limit: 20, offset })` and raw `fetch` + `JSON.parse`, in wall time and
  * this process's CPU per page, against the emulator in its own child process
- * (`support.ts`). This SDK runs over `FetchHttpClient`, budgets off, from `dist`.
+ * (`support.ts`). This SDK runs as shipped, over `PlivoHttpClient` (`layerConfig`'s
+ * default), budgets off, from `dist`; `--fetch` adds the same two rows over `FetchHttpClient`
+ * (the default before `PlivoHttpClient`), labelled so.
  *
  * Every contender sends the same time bounds (the ones `Messages.stream` pins), so the
  * emulator does the same work for all. Each is warmed up, then rounds run the contenders
  * interleaved (order rotated per round) and the median of the rounds is printed, with
  * ratios to the official SDK and to raw fetch.
  *
- *   node --import tsx test/bench/pages.ts [rounds] [--count N] [--only name,name]   (after `pnpm build`)
+ *   node --import tsx test/bench/pages.ts [rounds] [--count N] [--only name,name] [--fetch]   (after `pnpm build`)
  *
  * `--count` is the size of the seeded history (default 4,000: 200 pages of 20).
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as PlivoHttpClient from "@plivo-effect/core/PlivoHttpClient"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
@@ -26,7 +29,7 @@ const flag = (name: string) => {
   const at = args.indexOf(name)
   return at === -1 ? undefined : args[at + 1]
 }
-const rounds = Number(args.find((arg, i) => /^\d+$/.test(arg) && !args[i - 1]?.startsWith("--")) ?? "5")
+const rounds = Number(args.find((arg, i) => /^\d+$/.test(arg) && !["--count", "--only"].includes(args[i - 1] ?? "")) ?? "5")
 const COUNT = Number(flag("--count") ?? "4000")
 const only = flag("--only")?.split(",")
 
@@ -38,7 +41,8 @@ const IN_FLIGHT = 50
 const WARMUP_WALKS = 3
 
 const emulator = await startEmulator(COUNT)
-const sdk = await sdkRuntime(emulator, FetchHttpClient.layer)
+const sdk = await sdkRuntime(emulator, PlivoHttpClient.layer)
+const sdkOverFetch = args.includes("--fetch") ? await sdkRuntime(emulator, FetchHttpClient.layer) : undefined
 const official = officialClient(emulator)
 
 // The bounds `Messages.stream` pins (now, and 90 days minus an hour back), fixed once for
@@ -61,9 +65,11 @@ interface Contender {
 }
 
 // --- this SDK
-const sdkList = () =>
-  sdk.runtime.runPromise(Effect.map(sdk.messages.list({ ...sdkBounds, limit: LIMIT }), (page) => page.objects.length))
-const sdkStream = () => sdk.runtime.runPromise(Stream.runCount(sdk.messages.stream({ message_time__lte: sdkBounds.message_time__lte })))
+type Sdk = Awaited<ReturnType<typeof sdkRuntime>>
+const sdkList = (ours: Sdk) => () =>
+  ours.runtime.runPromise(Effect.map(ours.messages.list({ ...sdkBounds, limit: LIMIT }), (page) => page.objects.length))
+const sdkStream = (ours: Sdk) => () =>
+  ours.runtime.runPromise(Stream.runCount(ours.messages.stream({ message_time__lte: sdkBounds.message_time__lte })))
 
 // --- the official SDK
 interface OfficialPage extends ReadonlyArray<unknown> {
@@ -115,12 +121,15 @@ const single = (name: string, one: () => Promise<number>): Contender => ({
 })
 const walk = (name: string, run: () => Promise<number>): Contender => ({ name, expect: COUNT, pages: PAGES, run })
 
+const overFetch = sdkOverFetch === undefined ? [] : [sdkOverFetch]
 const all: ReadonlyArray<Contender> = [
   single("raw fetch, 1 page", async () => (await fetchPage(0)).objects.length),
-  single("ours Messages.list, 1 page", sdkList),
+  single("ours Messages.list, 1 page", sdkList(sdk)),
+  ...overFetch.map((ours) => single("ours/FetchHttpClient Messages.list, 1 page", sdkList(ours))),
   single("official plivo list, 1 page", async () => (await officialList(0)).length),
   walk(`raw fetch loop, ${COUNT} messages`, fetchWalk),
-  walk(`ours Messages.stream, ${COUNT} messages`, sdkStream),
+  walk(`ours Messages.stream, ${COUNT} messages`, sdkStream(sdk)),
+  ...overFetch.map((ours) => walk(`ours/FetchHttpClient Messages.stream, ${COUNT} messages`, sdkStream(ours))),
   walk(`official plivo list loop, ${COUNT} messages`, officialWalk)
 ]
 const contenders = all.filter((c) => only === undefined || only.some((o) => c.name.includes(o)) || c.name.startsWith("official"))
@@ -168,7 +177,7 @@ console.log(
 )
 console.log("µs per page (median of rounds); × official plivo; × raw fetch (same kind of work)")
 console.log(
-  `${"".padEnd(42)} | ${"wall".padStart(6)} ${"cpu".padStart(6)} | ${"×plivo".padStart(6)} ${"cpu".padStart(6)} | ` +
+  `${"".padEnd(54)} | ${"wall".padStart(6)} ${"cpu".padStart(6)} | ${"×plivo".padStart(6)} ${"cpu".padStart(6)} | ` +
     `${"×fetch".padStart(6)} ${"cpu".padStart(6)} | ${"c50 wall".padStart(8)} ${"cpu".padStart(6)} | ${"×plivo".padStart(6)} ${
       "cpu".padStart(6)
     }`
@@ -177,11 +186,12 @@ for (const s of summary) {
   const plivo = peer(s.name, "official")
   const raw = peer(s.name, "raw fetch")
   console.log(
-    `${s.name.padEnd(42)} | ${us(s.wall)} ${us(s.cpu)} | ${ratio(s.wall, plivo?.wall)} ${ratio(s.cpu, plivo?.cpu)} | ` +
+    `${s.name.padEnd(54)} | ${us(s.wall)} ${us(s.cpu)} | ${ratio(s.wall, plivo?.wall)} ${ratio(s.cpu, plivo?.cpu)} | ` +
       `${ratio(s.wall, raw?.wall)} ${ratio(s.cpu, raw?.cpu)} | ${us(s.concWall).padStart(8)} ${us(s.concCpu)} | ` +
       `${ratio(s.concWall, plivo?.concWall)} ${ratio(s.concCpu, plivo?.concCpu)}`
   )
 }
 
 await sdk.runtime.dispose()
+await sdkOverFetch?.runtime.dispose()
 process.exit(0)

@@ -3,6 +3,7 @@
  *
  * @since 0.1.0
  */
+import { spanId } from "@plivo-effect/core/InvalidParams"
 import { PlivoClient } from "@plivo-effect/core/PlivoClient"
 import type { PlivoError } from "@plivo-effect/core/PlivoError"
 import * as Context from "effect/Context"
@@ -16,7 +17,6 @@ import type { BrandFilters, CreateBrandParams } from "./BrandParams.js"
 import { createRules, filterRules, starterNeedsMobile } from "./internal/brandRules.js"
 import { awaitTerminal } from "./internal/poll.js"
 import { body, query } from "./internal/rules.js"
-import { spanId } from "./internal/spanId.js"
 import { walk } from "./internal/walk.js"
 import type { AwaitOptions, RegistrationPendingError, RegistrationRejectedError } from "./Registration.js"
 

@@ -3,6 +3,7 @@
  *
  * @since 0.1.0
  */
+import { spanId } from "@plivo-effect/core/InvalidParams"
 import { PlivoClient } from "@plivo-effect/core/PlivoClient"
 import type { PlivoError } from "@plivo-effect/core/PlivoError"
 import * as Context from "effect/Context"
@@ -32,7 +33,6 @@ import {
 } from "./internal/campaignRules.js"
 import { awaitTerminal } from "./internal/poll.js"
 import { body, callback, pathNumber, query } from "./internal/rules.js"
-import { spanId } from "./internal/spanId.js"
 import { walk } from "./internal/walk.js"
 import type { AwaitOptions, RegistrationPendingError, RegistrationRejectedError } from "./Registration.js"
 

@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import { spanId } from "@plivo-effect/core/InvalidParams"
 import { PlivoClient } from "@plivo-effect/core/PlivoClient"
 import type { PlivoError } from "@plivo-effect/core/PlivoError"
 import * as Context from "effect/Context"
@@ -14,7 +15,6 @@ import type * as Stream from "effect/Stream"
 import { Acknowledgement } from "./Acknowledgement.js"
 import { createRules, filterRules, publicNeedsStock, updateRules } from "./internal/profileRules.js"
 import { body, query } from "./internal/rules.js"
-import { spanId } from "./internal/spanId.js"
 import { walk } from "./internal/walk.js"
 import { Profile, ProfileCreated, ProfileList, ProfileResponse } from "./Profile.js"
 import type { CreateProfileParams, ProfileFilters, UpdateProfileParams } from "./ProfileParams.js"

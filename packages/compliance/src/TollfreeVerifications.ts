@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import { spanId } from "@plivo-effect/core/InvalidParams"
 import { PlivoClient } from "@plivo-effect/core/PlivoClient"
 import type { PlivoError } from "@plivo-effect/core/PlivoError"
 import * as Context from "effect/Context"
@@ -15,7 +16,6 @@ import type * as Stream from "effect/Stream"
 import { Acknowledgement } from "./Acknowledgement.js"
 import { awaitTerminal } from "./internal/poll.js"
 import { body, query } from "./internal/rules.js"
-import { spanId } from "./internal/spanId.js"
 import { checkCreate, checkFilters, checkUpdate, createRules, filterRules, updateRules } from "./internal/tollfreeRules.js"
 import { walk } from "./internal/walk.js"
 import type { DecisionOptions, RegistrationPendingError, RegistrationRejectedError } from "./Registration.js"

@@ -4,7 +4,7 @@ import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import { Brands, Campaigns, type Compliance, Profiles, TollfreeVerifications } from "../src/index.js"
-import { fixture, onlyRequest, requests, stubbed } from "./complianceSupport.js"
+import { fixture, requests, stubbed } from "./complianceSupport.js"
 
 const PROFILE = "201faedc-7df9-4840-9ab1-3997ce3f7cf4"
 const BRAND = "BRPXS6E"
@@ -132,7 +132,7 @@ const call = <A, E>(name: string, effect: Effect.Effect<A, E, Compliance.Service
   it.effect(`${name}: ${expected.method} ${expected.resource}`, () =>
     Effect.gen(function*() {
       yield* effect
-      const request = yield* onlyRequest
+      const request = yield* StubHttpClient.onlyRequest
       expect(request.method).toBe(expected.method)
       expect(request.resource).toBe(expected.resource)
       expect(request.query).toStrictEqual(expected.query ?? {})

@@ -19,15 +19,6 @@ export const stubbed = (handler: StubHttpClient.Handler) =>
 
 export const requests = Effect.flatMap(StubHttpClient, (stub) => stub.requests)
 
-/** The one request a call made. */
-export const onlyRequest = Effect.gen(function*() {
-  const all = yield* requests
-  expect(all).toHaveLength(1)
-  const [request] = all
-  if (request === undefined) throw new Error("no request")
-  return request
-})
-
 const TIMESTAMPS = new Set(["created_at", "created", "last_modified", "updated_at", "created_on"])
 const RENAMED: Readonly<Record<string, string>> = { created_at: "created", updated_at: "last_modified" }
 

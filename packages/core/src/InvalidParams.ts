@@ -2,8 +2,8 @@
  * Checking caller input and the text of an `InvalidParamsError`. Such an error repeats
  * what the caller passed, and that input may be hostile or huge: an id holding CR/LF would
  * forge a log line, a megabyte-long one would make a megabyte-long message. Every SDK
- * package quotes caller input through `quote` or `preview`, gathers what a request breaks
- * in `Issues`, and checks `limit` and `offset` here.
+ * package quotes caller input through `quote` or `preview` (ids in span attributes through
+ * `spanId`), gathers what a request breaks in `Issues`, and checks `limit` and `offset` here.
  *
  * @since 0.1.0
  */
@@ -82,6 +82,33 @@ export const quote = (value: unknown, max: number = MAX_QUOTED): string => {
   const { cut, out } = escapeText(text, quoted, max)
   return quoted ? `"${out}"${cut ? "…" : ""}` : `${out}${cut ? "…" : ""}`
 }
+
+/** Longest id recorded as given; Plivo's ids (uuids, media ids) are 36 characters. */
+const MAX_SPAN_ID = 64
+
+const PLAIN_ID = /^[A-Za-z0-9._~-]+$/
+
+/**
+ * A caller's id as a span attribute value. A traced operation records the id before the
+ * client checks it, and attributes go to tracing backends and logs: a plain id (letters,
+ * digits, `.`, `_`, `~`, `-`, up to 64 characters) is kept as given, anything else (CR/LF,
+ * bidirectional controls, a megabyte-long string, a non-string) is quoted, escaped and cut
+ * by `quote` at 64 characters.
+ *
+ * @since 0.1.0
+ * @category formatting
+ * @example
+ * ```ts
+ * import { InvalidParams } from "@plivo-effect/core"
+ *
+ * InvalidParams.spanId("5b40a428-bfc7-4daf-9d06-726c558bf3b8")
+ * // "5b40a428-bfc7-4daf-9d06-726c558bf3b8"
+ * InvalidParams.spanId("id\r\nforged")
+ * // "\"id\\r\\nforged\""
+ * ```
+ */
+export const spanId = (id: unknown): string =>
+  typeof id === "string" && id.length <= MAX_SPAN_ID && PLAIN_ID.test(id) ? id : quote(id, MAX_SPAN_ID)
 
 /**
  * Text made safe for one line of an error message: escaped like `quote` but not quoted,

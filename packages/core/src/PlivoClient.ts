@@ -85,6 +85,11 @@ export declare namespace PlivoClient {
   export interface Service {
     /** The Auth ID whose account every path is below. */
     readonly authId: string
+    /**
+     * The configured base URL, ending with `/` (`https://api.plivo.com/v1/` by default):
+     * requests go to `{baseUrl}Account/{authId}/{path}`, the `url` HTTP and transport errors name.
+     */
+    readonly baseUrl: string
     /** GET with query parameters. Retried on 429, 5xx and transport failures. */
     readonly get: <A, I, R>(
       path: Path,

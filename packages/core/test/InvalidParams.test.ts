@@ -39,6 +39,30 @@ describe("InvalidParams.quote", () => {
   })
 })
 
+describe("InvalidParams.spanId", () => {
+  it("keeps a plain id of up to 64 characters as given", () => {
+    expect(InvalidParams.spanId("5b40a428-bfc7-4daf-9d06-726c558bf3b8")).toBe("5b40a428-bfc7-4daf-9d06-726c558bf3b8")
+    expect(InvalidParams.spanId("a.b_c~d-E9")).toBe("a.b_c~d-E9")
+    expect(InvalidParams.spanId("x".repeat(64))).toBe("x".repeat(64))
+  })
+
+  it("quotes and escapes an id holding CR/LF, a bidi override, a space or a slash", () => {
+    expect(InvalidParams.spanId("id\r\nlevel=INFO")).toBe(String.raw`"id\r\nlevel=INFO"`)
+    expect(InvalidParams.spanId("a\u202eb")).toBe(String.raw`"a\u202eb"`)
+    expect(InvalidParams.spanId("a b")).toBe(`"a b"`)
+    expect(InvalidParams.spanId("../x")).toBe(`"../x"`)
+    expect(InvalidParams.spanId("")).toBe(`""`)
+  })
+
+  it("cuts a longer id at 64 characters with an ellipsis, and quotes a non-string", () => {
+    expect(InvalidParams.spanId("x".repeat(65))).toBe(`"${"x".repeat(64)}"…`)
+    expect(InvalidParams.spanId("x".repeat(1_000_000)).length).toBe(67)
+    expect(InvalidParams.spanId(42)).toBe("42")
+    expect(InvalidParams.spanId(undefined)).toBe("undefined")
+    expect(InvalidParams.spanId({ id: "\n" })).toBe(String.raw`{"id":"\n"}`)
+  })
+})
+
 describe("InvalidParams.preview", () => {
   it("quotes strings, shows numbers and booleans, and names other values by kind only", () => {
     expect(InvalidParams.preview("a\nb")).toBe(String.raw`"a\nb"`)

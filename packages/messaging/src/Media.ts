@@ -5,13 +5,12 @@
  */
 import type { InvalidParamsError, PlivoError } from "@plivo-effect/core/PlivoError"
 import { PlivoClient } from "@plivo-effect/core/PlivoClient"
-import { Issues } from "@plivo-effect/core/InvalidParams"
+import { Issues, spanId } from "@plivo-effect/core/InvalidParams"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import * as Upload from "./internal/upload.js"
-import { spanId } from "./internal/spanId.js"
 import { MediaList, MediaObject } from "./MediaObject.js"
 import type { MediaFile, UploadResponse } from "./MediaUpload.js"
 

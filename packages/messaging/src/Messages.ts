@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import { spanId } from "@plivo-effect/core/InvalidParams"
 import type { InvalidParamsError, PlivoError } from "@plivo-effect/core/PlivoError"
 import { PlivoClient } from "@plivo-effect/core/PlivoClient"
 import * as Clock from "effect/Clock"
@@ -19,10 +20,9 @@ import * as Bulk from "./internal/bulk.js"
 import { listQuery, streamQuery } from "./internal/listQuery.js"
 import { MessageListWire, MessageWire } from "./internal/messageWire.js"
 import * as SendBody from "./internal/sendBody.js"
-import { spanId } from "./internal/spanId.js"
 import { MessageMediaList } from "./MediaObject.js"
 import type { MessageListFilters, MessageStreamFilters } from "./MessageFilters.js"
-import { Message, type MessageList } from "./MessageRecord.js"
+import type { Message, MessageList } from "./MessageRecord.js"
 import type { SendParams } from "./SendParams.js"
 import { SendResult } from "./SendResult.js"
 
@@ -173,7 +173,7 @@ export class Messages extends Context.Tag("@plivo-effect/messaging/Messages")<Me
     const get = (message_uuid: string): Effect.Effect<Message, PlivoError> =>
       inSpan("Messages.get", (span) => {
         span.attribute("plivo.message_uuid", spanId(message_uuid))
-        return client.get(["Message", message_uuid], { schema: Message })
+        return client.get(["Message", message_uuid], { schema: MessageWire })
       })
 
     const list = Effect.fn("Messages.list", { attributes: resource })(function*(filters: MessageListFilters = {}) {

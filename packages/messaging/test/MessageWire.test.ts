@@ -120,4 +120,17 @@ describe("MessageWire: the plain reading of a record agrees with the Message sch
     expect(issues(MessageList)).toHaveLength(2)
     expect(issues(MessageListWire)).toEqual(issues(MessageList))
   })
+
+  it("a single record the schema refuses (as Messages.get reads it) is refused with the same issues", () => {
+    const [row] = JSON.parse(messageListBody(1)).objects
+    const issues = <A, I>(schema: Schema.Schema<A, I>, wire: unknown) =>
+      Either.match(Schema.decodeUnknownEither(schema)(wire), {
+        onLeft: (error) => ParseResult.ArrayFormatter.formatErrorSync(error),
+        onRight: () => []
+      })
+    for (const wire of [{ ...row, message_time: "2024-02-30 10:00:00" }, { ...row, units: "1" }, "not a record", null]) {
+      expect(issues(Message, wire)).toHaveLength(1)
+      expect(issues(MessageWire, wire)).toEqual(issues(Message, wire))
+    }
+  })
 })

@@ -3,6 +3,7 @@
  *
  * @since 0.1.0
  */
+import { spanId } from "@plivo-effect/core/InvalidParams"
 import { PlivoClient } from "@plivo-effect/core/PlivoClient"
 import type { PlivoError } from "@plivo-effect/core/PlivoError"
 import * as Context from "effect/Context"
@@ -11,7 +12,6 @@ import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { deleteBody, pageParams, powerpackBody } from "./internal/params.js"
-import { spanId } from "./internal/spanId.js"
 // The schemas come from the internal module: `Powerpack.ts` imports this one for its layers.
 import * as Schemas from "./internal/powerpackSchema.js"
 import type { Powerpack, PowerpackList } from "./Powerpack.js"

@@ -6,7 +6,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import { NumberPool, Powerpacks } from "../src/index.js"
-import { expectInvalid, fixture, onlyRequest, requests } from "./powerpackSupport.js"
+import { expectInvalid, fixture, requests } from "./powerpackSupport.js"
 
 const stubbed = (handler: StubHttpClient.Handler) =>
   NumberPool.layer.pipe(Layer.provideMerge(StubHttpClient.layerClient(handler, { retry: RetryPolicy.none })))
@@ -26,7 +26,7 @@ describe("NumberPool wire requests", () => {
         limit: 5,
         offset: 5
       })
-      const request = yield* onlyRequest
+      const request = yield* StubHttpClient.onlyRequest
       expect(request.method).toBe("GET")
       expect(request.resource).toBe(`NumberPool/${POOL}/Number/`)
       expect(request.query).toStrictEqual({
@@ -58,7 +58,7 @@ describe("NumberPool wire requests", () => {
     Effect.gen(function*() {
       const added = yield* (yield* NumberPool).addNumber(POOL, "+15799140348", { service: "mms" })
       expect(added.number_pool_uuid).toBe(POOL)
-      const request = yield* onlyRequest
+      const request = yield* StubHttpClient.onlyRequest
       expect(request.method).toBe("POST")
       expect(request.resource).toBe(`NumberPool/${POOL}/Number/15799140348/`)
       expect(request.json).toStrictEqual({ service: "mms" })
@@ -67,7 +67,7 @@ describe("NumberPool wire requests", () => {
   it.effect("getNumber: GET NumberPool/{pool}/Number/{number}/", () =>
     Effect.gen(function*() {
       yield* (yield* NumberPool).getNumber(POOL, "15799140348")
-      const request = yield* onlyRequest
+      const request = yield* StubHttpClient.onlyRequest
       expect([request.method, request.resource, request.text]).toEqual(["GET", `NumberPool/${POOL}/Number/15799140348/`, ""])
     }).pipe(Effect.provide(stubbed(() => StubHttpClient.json(200, ITEM())))))
 

@@ -86,6 +86,28 @@ describe("NumberPool.buyNumber wire requests", () => {
       expect((yield* requests).map((r) => r.method)).toEqual(["GET"])
     }).pipe(Effect.provide(searchThenAdd(offered()))))
 
+  it.effect("the NotFoundError of a search with no result names the URL searched without its query, as any 404 does", () =>
+    Effect.gen(function*() {
+      const pool = yield* NumberPool
+      const error = yield* Effect.flip(pool.buyNumber(POOL, { country_iso: "US" }))
+      const missing = yield* Effect.flip(pool.getNumber(POOL, "14155550100"))
+      const [search, get] = yield* requests
+      if (error._tag !== "NotFoundError") throw new Error(`expected NotFoundError, got ${error._tag}`)
+      if (missing._tag !== "NotFoundError") throw new Error(`expected NotFoundError, got ${missing._tag}`)
+      expect(error.url).toBe(`http://127.0.0.1:9/v1/Account/${StubHttpClient.credentials.authId}/PhoneNumber/`)
+      expect(error.url).toBe(search?.url.split("?")[0])
+      expect(missing.url).toBe(get?.url)
+      expect(error.message).toMatch(/^GET http:\/\/127\.0\.0\.1:9\/v1\/Account\/\w+\/PhoneNumber\/ answered 200: no number/)
+    }).pipe(Effect.provide(
+      NumberPool.layer.pipe(Layer.provideMerge(StubHttpClient.layerClient(
+        (request) =>
+          request.resource === "PhoneNumber/"
+            ? StubHttpClient.json(200, offered())
+            : StubHttpClient.json(404, { api_id: "a", error: "not found" }),
+        { retry: RetryPolicy.none, baseUrl: "http://127.0.0.1:9/v1/" }
+      )))
+    )))
+
   it.effect("a failed search (Plivo's 400) is that error, and nothing is rented", () =>
     Effect.gen(function*() {
       const error = yield* Effect.flip((yield* NumberPool).buyNumber(POOL, { country_iso: "ZZ" }))

@@ -4,7 +4,7 @@ import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import { Powerpacks } from "../src/index.js"
-import { fixture, onlyRequest, requests, stubbed } from "./powerpackSupport.js"
+import { fixture, requests, stubbed } from "./powerpackSupport.js"
 
 const UUID = "86bbb125-97bb-4d72-89fd-81d5c515b015"
 const PACK = () => fixture("plivo-php/powerpackResponse.json")
@@ -27,7 +27,7 @@ describe("the wire request of", () => {
         number_priority: priority
       })
       expect(pack.uuid).toBe(UUID)
-      const request = yield* onlyRequest
+      const request = yield* StubHttpClient.onlyRequest
       expect(request.method).toBe("POST")
       expect(request.resource).toBe("Powerpack/")
       expect(request.headers["content-type"]).toMatch(/^application\/json/)
@@ -44,20 +44,20 @@ describe("the wire request of", () => {
   it.effect("create: only the name when nothing else is given", () =>
     Effect.gen(function*() {
       yield* (yield* Powerpacks).create({ name: "alerts" })
-      expect((yield* onlyRequest).json).toStrictEqual({ name: "alerts" })
+      expect((yield* StubHttpClient.onlyRequest).json).toStrictEqual({ name: "alerts" })
     }).pipe(Effect.provide(stubbed(() => StubHttpClient.json(202, PACK())))))
 
   it.effect("create: application_id none needs no application_type", () =>
     Effect.gen(function*() {
       yield* (yield* Powerpacks).create({ name: "alerts", application_id: "none" })
-      expect((yield* onlyRequest).json).toStrictEqual({ name: "alerts", application_id: "none" })
+      expect((yield* StubHttpClient.onlyRequest).json).toStrictEqual({ name: "alerts", application_id: "none" })
     }).pipe(Effect.provide(stubbed(() => StubHttpClient.json(200, PACK())))))
 
   it.effect("get: GET Powerpack/{uuid}/ without query or body", () =>
     Effect.gen(function*() {
       const pack = yield* (yield* Powerpacks).get(UUID)
       expect(pack.number_pool_uuid).toBe("659c7f88-c819-46e2-8af4-2d8a84249099")
-      const request = yield* onlyRequest
+      const request = yield* StubHttpClient.onlyRequest
       expect(request.method).toBe("GET")
       expect(request.resource).toBe(`Powerpack/${UUID}/`)
       expect(request.query).toStrictEqual({})
@@ -67,7 +67,7 @@ describe("the wire request of", () => {
   it.effect("update: POST Powerpack/{uuid}/ with the given fields only", () =>
     Effect.gen(function*() {
       yield* (yield* Powerpacks).update(UUID, { local_connect: false, number_priority: priority.slice(0, 1) })
-      const request = yield* onlyRequest
+      const request = yield* StubHttpClient.onlyRequest
       expect(request.method).toBe("POST")
       expect(request.resource).toBe(`Powerpack/${UUID}/`)
       expect(request.json).toStrictEqual({ local_connect: false, number_priority: priority.slice(0, 1) })
@@ -76,13 +76,13 @@ describe("the wire request of", () => {
   it.effect("update: an empty update sends an empty object", () =>
     Effect.gen(function*() {
       yield* (yield* Powerpacks).update(UUID, {})
-      expect((yield* onlyRequest).json).toStrictEqual({})
+      expect((yield* StubHttpClient.onlyRequest).json).toStrictEqual({})
     }).pipe(Effect.provide(stubbed(() => StubHttpClient.json(200, PACK())))))
 
   it.effect("delete: DELETE Powerpack/{uuid}/ with unrent_numbers false by default", () =>
     Effect.gen(function*() {
       yield* (yield* Powerpacks).delete(UUID)
-      const request = yield* onlyRequest
+      const request = yield* StubHttpClient.onlyRequest
       expect(request.method).toBe("DELETE")
       expect(request.resource).toBe(`Powerpack/${UUID}/`)
       expect(request.json).toStrictEqual({ unrent_numbers: false })
@@ -91,7 +91,7 @@ describe("the wire request of", () => {
   it.effect("delete: unrent_numbers true as a JSON boolean; a 204 succeeds", () =>
     Effect.gen(function*() {
       yield* (yield* Powerpacks).delete(UUID, { unrent_numbers: true })
-      const request = yield* onlyRequest
+      const request = yield* StubHttpClient.onlyRequest
       expect(request.json).toStrictEqual({ unrent_numbers: true })
       expect(request.text).toBe("{\"unrent_numbers\":true}")
     }).pipe(Effect.provide(stubbed(() => StubHttpClient.empty(204)))))
@@ -99,7 +99,7 @@ describe("the wire request of", () => {
   it.effect("list: GET Powerpack/ with limit and offset", () =>
     Effect.gen(function*() {
       yield* (yield* Powerpacks).list({ limit: 5, offset: 10 })
-      const request = yield* onlyRequest
+      const request = yield* StubHttpClient.onlyRequest
       expect(request.method).toBe("GET")
       expect(request.resource).toBe("Powerpack/")
       expect(request.query).toStrictEqual({ limit: "5", offset: "10" })
@@ -108,7 +108,7 @@ describe("the wire request of", () => {
   it.effect("list: no query without parameters", () =>
     Effect.gen(function*() {
       yield* (yield* Powerpacks).list()
-      expect((yield* onlyRequest).query).toStrictEqual({})
+      expect((yield* StubHttpClient.onlyRequest).query).toStrictEqual({})
     }).pipe(Effect.provide(stubbed(() => StubHttpClient.json(200, fixture("plivo-go/powerpackList.json"))))))
 
   it.effect("stream: pages by offset until a short page, each Powerpack once", () =>

@@ -14,15 +14,6 @@ export const stubbed = (handler: StubHttpClient.Handler) =>
 
 export const requests = Effect.flatMap(StubHttpClient, (stub) => stub.requests)
 
-/** The one request a call made. */
-export const onlyRequest = Effect.gen(function*() {
-  const all = yield* requests
-  expect(all).toHaveLength(1)
-  const [request] = all
-  if (request === undefined) throw new Error("no request")
-  return request
-})
-
 /** Expects `effect` to fail with `InvalidParamsError` whose message holds `issue`, and no request at all. */
 export const expectInvalid = <A, E extends { readonly _tag: string; readonly message: string }, R>(
   effect: Effect.Effect<A, E, R>,

@@ -207,7 +207,8 @@ export declare namespace PlivoEmulator {
    * - `message(uuid)`, `sentMessages` (created by `POST Message/`, in order).
    * - `advance(uuid, state, { errorCode? })`: set a state now, firing its callback.
    * - `callbacks`, `requests`: what the emulator sent and answered (`requests` keeps the
-   *   last `requestLogSize`, default 1,000, each with its `seq` since start).
+   *   last `requestLogSize`, default 1,000, each with its `seq` since start; `callbacks`
+   *   the last `callbackLogSize`, default 1,000).
    * - `fault(fault, { method?, path?, times? })`, `randomFaults(config | undefined)`,
    *   `clearFaults`; `rateLimits(enabled)`.
    * - `uploadMedia(files)`, `media`.
@@ -266,6 +267,7 @@ export declare namespace PlivoEmulator {
       state: MessageState,
       options?: { readonly errorCode?: string | null | undefined }
     ) => Effect.Effect<Message, Cause.NoSuchElementException>
+    /** The last `callbackLogSize` status callbacks attempted (default 1,000), oldest first. */
     readonly callbacks: Effect.Effect<ReadonlyArray<Callback>>
   }
 
@@ -417,7 +419,7 @@ export declare namespace PlivoEmulator {
       status: "APPROVED" | "REJECTED" | "UPDATE_REQUIRED",
       options?: { readonly errorMessage?: string | undefined }
     ) => Effect.Effect<ComplianceRecord, Cause.NoSuchElementException>
-    /** The 10DLC and toll-free status callbacks attempted, in order. */
+    /** The last `callbackLogSize` 10DLC and toll-free status callbacks attempted (default 1,000), oldest first. */
     readonly complianceCallbacks: Effect.Effect<ReadonlyArray<ComplianceCallback>>
   }
 
@@ -550,6 +552,12 @@ export declare namespace PlivoEmulator {
      * `0` keeps none, `Infinity` keeps all (memory then grows with every request).
      */
     readonly requestLogSize?: number | undefined
+    /**
+     * How many callback records `callbacks` (message status) and `complianceCallbacks`
+     * (10DLC and toll-free) each keep (the oldest go first); default 1,000. `0` keeps none,
+     * `Infinity` keeps all. Delivery does not depend on it: every callback is still sent.
+     */
+    readonly callbackLogSize?: number | undefined
     /**
      * Largest request bodies accepted, in bytes; larger ones get 413 without being read
      * further. Defaults: `json` (the `POST Message/` body) 1 MiB, `upload` (`POST Media/`)

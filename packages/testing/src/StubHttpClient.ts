@@ -10,6 +10,7 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { PlivoClient } from "@plivo-effect/core/PlivoClient"
 import { PlivoConfig } from "@plivo-effect/core/PlivoConfig"
+import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -74,6 +75,11 @@ export declare namespace StubHttpClient {
   export interface Service {
     /** Every request, oldest first. */
     readonly requests: Effect.Effect<ReadonlyArray<RecordedRequest>>
+    /**
+     * The one request a stubbed call made; fails with `NoSuchElementException`, naming the
+     * requests seen, when there were none or more than one.
+     */
+    readonly onlyRequest: Effect.Effect<RecordedRequest, Cause.NoSuchElementException>
     readonly clear: Effect.Effect<void>
   }
 }
@@ -119,6 +125,20 @@ const record = (request: HttpClientRequest.HttpClientRequest, url: URL): StubHtt
   }
 }
 
+/** Requests named in the failure of `onlyRequest`; the rest are counted. */
+const MAX_NAMED = 5
+
+const onlyOf = (
+  all: ReadonlyArray<StubHttpClient.RecordedRequest>
+): Effect.Effect<StubHttpClient.RecordedRequest, Cause.NoSuchElementException> => {
+  const [first, ...rest] = all
+  if (first !== undefined && rest.length === 0) return Effect.succeed(first)
+  const named = all.slice(0, MAX_NAMED).map((request) => `${request.method} ${request.resource}`)
+  const more = all.length > MAX_NAMED ? `, and ${all.length - MAX_NAMED} more` : ""
+  const seen = all.length === 0 ? "" : `: ${named.join(", ")}${more}`
+  return Effect.fail(new Cause.NoSuchElementException(`expected exactly one request, got ${all.length}${seen}`))
+}
+
 const credentials = { authId: "MASTUBSTUBSTUBSTUB00", authToken: "stub-auth-token" } as const
 
 const layer = (handler: StubHttpClient.Handler): Layer.Layer<HttpClient.HttpClient | StubHttpClient> =>
@@ -142,7 +162,11 @@ const layer = (handler: StubHttpClient.Handler): Layer.Layer<HttpClient.HttpClie
         })
       )
       return Context.make(HttpClient.HttpClient, client).pipe(
-        Context.add(StubHttpClient, { requests: Ref.get(requests), clear: Ref.set(requests, []) })
+        Context.add(StubHttpClient, {
+          requests: Ref.get(requests),
+          onlyRequest: Effect.flatMap(Ref.get(requests), onlyOf),
+          clear: Ref.set(requests, [])
+        })
       )
     })
   )
@@ -150,8 +174,8 @@ const layer = (handler: StubHttpClient.Handler): Layer.Layer<HttpClient.HttpClie
 /**
  * An `HttpClient` that answers every request from a handler and records it, so that code
  * using the SDK can be tested without a network or a Plivo account. The tag reads what the
- * stub received (`requests`, oldest first, and `clear`); the statics build the layers and
- * the answers.
+ * stub received (`requests`, oldest first, `onlyRequest` and `clear`); the statics build
+ * the layers and the answers.
  *
  * @since 0.1.0
  * @category services
@@ -201,6 +225,17 @@ export class StubHttpClient extends Context.Tag("@plivo-effect/testing/StubHttpC
       Layer.provideMerge(layer(handler)),
       Layer.provide(PlivoConfig.layer({ ...credentials, budget: false, ...config }).pipe(Layer.orDie))
     )
+
+  /**
+   * The one request a stubbed call made, from the `StubHttpClient` in context: a test of one
+   * call reads what was sent without indexing `requests`. Fails with
+   * `NoSuchElementException`, naming the requests seen, when there were none or more than one.
+   */
+  static readonly onlyRequest: Effect.Effect<
+    StubHttpClient.RecordedRequest,
+    Cause.NoSuchElementException,
+    StubHttpClient
+  > = Effect.flatMap(StubHttpClient, (stub) => stub.onlyRequest)
 
   /** Credentials of the stubbed account used by `layerClient`. */
   static readonly credentials = credentials

@@ -75,6 +75,7 @@ describe("the emulator's kernel and resources", () => {
         bodyLimits: defaultBodyLimits,
         background,
         callbacks,
+        callbackLogSize: 0,
         peer: () => Option.none()
       }
       const controls = makeControls({

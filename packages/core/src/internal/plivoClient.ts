@@ -400,7 +400,7 @@ const makeService = (
     })
   }
 
-  return { authId: config.authId, get, post, del, postMultipart, paginate }
+  return { authId: config.authId, baseUrl: config.baseUrl, get, post, del, postMultipart, paginate }
 }
 
 /** The raw items of a page, to compare with the page before; they came from `JSON.parse`. */

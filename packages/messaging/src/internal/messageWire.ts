@@ -16,8 +16,9 @@ import { Message } from "../MessageRecord.js"
  * that is most of the SDK's CPU per page. The usual record is read here by plain code
  * instead, field by field as the schema reads it; anything unusual (a missing or odd field,
  * a timestamp or amount the fast reading does not take) goes to the schema, which gives the
- * same value or the same error as before. `test/MessageWire.test.ts` holds the two to
- * agreeing on arbitrary records.
+ * same value or the same error as before. `Messages.get` reads its one record here too, so
+ * a record decodes the same whichever call fetched it. `test/MessageWire.test.ts` holds the
+ * two to agreeing on arbitrary records.
  */
 
 // Thrown inside `fast` only, to leave it for the schema; never escapes this module.

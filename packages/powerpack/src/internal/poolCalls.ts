@@ -1,9 +1,9 @@
+import { spanId } from "@plivo-effect/core/InvalidParams"
 import type { PlivoClient } from "@plivo-effect/core/PlivoClient"
 import type { InvalidParamsError, PlivoError } from "@plivo-effect/core/PlivoError"
 import * as Effect from "effect/Effect"
 import type * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import { spanId } from "./spanId.js"
 
 /** Attributes every `NumberPool` span carries. */
 export const resource = { "plivo.resource": "NumberPool" }

@@ -16,8 +16,8 @@ type Numbers = Pick<
 
 /**
  * The first number `GET PhoneNumber/` offers for `query`. An empty answer is Plivo's 200
- * with no objects: there is nothing to rent, which reads as `NotFoundError` (the `url` is
- * the path below the account: the base URL is the client's own).
+ * with no objects: there is nothing to rent, which reads as `NotFoundError`, its `url` the
+ * one searched without the query, as the client's own errors name it.
  */
 const searchOne = (client: PlivoClient.Service, query: Readonly<Record<string, string>>) =>
   Effect.flatMap(client.get(["PhoneNumber"], { schema: PhoneNumberSearch, query }), (page) => {
@@ -31,7 +31,7 @@ const searchOne = (client: PlivoClient.Service, query: Readonly<Record<string, s
         error: `no number offered to rent matches ${searched}`,
         method: "GET",
         path: "PhoneNumber/",
-        url: `Account/${client.authId}/PhoneNumber/`
+        url: `${client.baseUrl}Account/${client.authId}/PhoneNumber/`
       })
     )
   })

@@ -16,6 +16,7 @@ import { randomInt } from "node:crypto"
 import type { PlivoEmulator } from "../../PlivoEmulator.js"
 import { makeApp } from "./app.js"
 import { defaultBodyLimits } from "./body.js"
+import { DEFAULT_CALLBACK_LOG_SIZE } from "./boundedLog.js"
 import { makeCallbacks } from "./callbacks.js"
 import { makeControls } from "./controls.js"
 import { makeFaults } from "./faults.js"
@@ -68,6 +69,7 @@ export const makeEmulator = (options: PlivoEmulator.Options = {}): Effect.Effect
       },
       background,
       callbacks: state.callbacks,
+      callbackLogSize: nonNegative(options.callbackLogSize, DEFAULT_CALLBACK_LOG_SIZE),
       peer: (tag) => Context.getOption(peers, tag)
     })
     peers = made.provides

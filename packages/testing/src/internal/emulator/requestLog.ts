@@ -5,6 +5,7 @@
  * @internal
  */
 import type { PlivoEmulator } from "../../PlivoEmulator.js"
+import { makeBoundedLog } from "./boundedLog.js"
 
 /** One request the emulator answered (or dropped). */
 export interface RequestRecord extends Omit<PlivoEmulator.Request, "at"> {
@@ -25,26 +26,14 @@ export const DEFAULT_REQUEST_LOG_SIZE = 1_000
 
 /** @internal */
 export const makeRequestLog = (capacity: number): RequestLog => {
-  let entries: Array<RequestRecord> = []
-  // Index of the oldest entry once the log is full.
-  let head = 0
+  const entries = makeBoundedLog<RequestRecord>(capacity)
   // 1 for the first request since the emulator started (or was reset); never reused.
   let seq = 0
   return {
-    record: (request) => {
-      const entry: RequestRecord = { ...request, seq: ++seq }
-      if (capacity <= 0) return
-      if (entries.length < capacity) {
-        entries.push(entry)
-        return
-      }
-      entries[head] = entry
-      head = (head + 1) % capacity
-    },
-    all: () => [...entries.slice(head), ...entries.slice(0, head)],
+    record: (request) => entries.push({ ...request, seq: ++seq }),
+    all: entries.all,
     reset: () => {
-      entries = []
-      head = 0
+      entries.clear()
       seq = 0
     }
   }

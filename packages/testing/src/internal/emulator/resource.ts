@@ -46,6 +46,8 @@ export interface Kernel {
   readonly background: FiberSet.FiberSet<unknown, unknown>
   /** Signed status callbacks, delivered in order per chain. */
   readonly callbacks: Callbacks
+  /** How many callback records a resource keeps for the handle (`callbackLogSize`, resolved). */
+  readonly callbackLogSize: number
   /**
    * The narrow interface another resource offers under `tag` (its `port.ts`), or none
    * when that resource is not registered. Ask at request time, not while being made.

@@ -184,7 +184,7 @@ export const complianceOperations = (slice: ComplianceSlice): Ops => {
         return Effect.map(setTollfree(slice, t, status, message), () => tollfreeJson(t))
       }),
     complianceCallbacks: Effect.sync(() =>
-      slice.callbacks.map(({ attemptedAtMillis, ...c }) => ({ ...c, attemptedAt: DateTime.unsafeMake(attemptedAtMillis) }))
+      slice.callbacks.all().map(({ attemptedAtMillis, ...c }) => ({ ...c, attemptedAt: DateTime.unsafeMake(attemptedAtMillis) }))
     )
   }
 }

@@ -42,7 +42,7 @@ export const ComplianceResource: Resource<PlivoEmulator.ComplianceOperations> = 
       handle: complianceOperations(slice),
       reset: () => {
         slice.store.reset()
-        slice.callbacks.length = 0
+        slice.callbacks.clear()
         seedPrimary(slice)
       },
       provides: Context.empty()

@@ -6,6 +6,7 @@
  */
 import * as Duration from "effect/Duration"
 import type { PlivoEmulator } from "../../../PlivoEmulator.js"
+import { type BoundedLog, makeBoundedLog } from "../boundedLog.js"
 import type { Kernel } from "../resource.js"
 import type { ComplianceStore } from "./store.js"
 import { makeComplianceStore } from "./store.js"
@@ -27,7 +28,8 @@ export interface ComplianceSlice {
   readonly kernel: Kernel
   readonly store: ComplianceStore
   readonly timing: DecisionTiming
-  readonly callbacks: Array<CallbackRecord>
+  /** The last `callbackLogSize` callbacks attempted, oldest first. */
+  readonly callbacks: BoundedLog<CallbackRecord>
 }
 
 /** The slice for one emulator, from the options `compliance/` reads. */
@@ -43,6 +45,6 @@ export const makeComplianceSlice = (kernel: Kernel): ComplianceSlice => {
       numberLinkAfter: Duration.decode(options?.numberLinkAfter ?? "100 millis"),
       tollfreeAfter: Duration.decode(options?.tollfreeAfter ?? "200 millis")
     },
-    callbacks: []
+    callbacks: makeBoundedLog(kernel.callbackLogSize)
   }
 }

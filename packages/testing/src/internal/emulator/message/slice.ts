@@ -33,7 +33,7 @@ export const defaultBarredPrefixes: ReadonlyArray<string> = ["850", "53", "98", 
 /** The slice for one emulator, from the options `message/` reads. */
 export const makeMessageSlice = (kernel: Kernel): MessageSlice => ({
   kernel,
-  store: makeMessageStore(),
+  store: makeMessageStore(kernel.callbackLogSize),
   lifecycle: {
     auto: kernel.options.lifecycle?.auto ?? true,
     sentAfter: Duration.decode(kernel.options.lifecycle?.sentAfter ?? "100 millis"),

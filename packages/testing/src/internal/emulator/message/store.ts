@@ -8,6 +8,7 @@
  *
  * @internal
  */
+import { makeBoundedLog } from "../boundedLog.js"
 import type { CallbackRecord, MessageRecord } from "./model.js"
 
 /** A bound on `message_time`; `inclusive` distinguishes `__gte` from `__gt`. */
@@ -60,12 +61,12 @@ const byTimeThenSeq = (a: MessageRecord, b: MessageRecord): number =>
   a.timeMicros - b.timeMicros || a.seq - b.seq
 
 /** @internal */
-export const makeMessageStore = (): MessageStore => {
+export const makeMessageStore = (callbackLogSize: number): MessageStore => {
   let seq = 0
   let byTime: Array<MessageRecord> = []
   let byUuid = new Map<string, MessageRecord>()
   let sent: Array<MessageRecord> = []
-  let callbacks: Array<CallbackRecord> = []
+  const callbacks = makeBoundedLog<CallbackRecord>(callbackLogSize)
 
   const insertMessages = (incoming: ReadonlyArray<MessageRecord>): void => {
     const sorted = [...incoming].sort(byTimeThenSeq)
@@ -135,15 +136,13 @@ export const makeMessageStore = (): MessageStore => {
       }
       return { items, hasMore: false }
     },
-    recordCallback: (c) => {
-      callbacks.push(c)
-    },
-    callbacks: () => callbacks.slice(),
+    recordCallback: callbacks.push,
+    callbacks: callbacks.all,
     reset: () => {
       byTime = []
       byUuid = new Map()
       sent = []
-      callbacks = []
+      callbacks.clear()
     }
   }
 }
