@@ -240,6 +240,26 @@ describe("5xx and transport failures", () => {
 })
 
 describe("live clock", () => {
+  it.live("the timeout yields TransportError on the live clock too, and the request is interrupted", () => {
+    let interrupted = 0
+    return Effect.gen(function*() {
+      const start = Date.now()
+      const error = yield* Effect.flip(postOk)
+      expect(error._tag === "TransportError" && error.reason).toBe("Timeout")
+      expect(error._tag === "TransportError" && error.mayHaveBeenDelivered).toBe(true)
+      expect(Date.now() - start).toBeGreaterThanOrEqual(90)
+      expect(yield* requestCount).toBe(1)
+      expect(interrupted).toBe(1)
+    }).pipe(
+      Effect.provide(
+        StubHttpClient.layerClient(
+          () => Effect.onInterrupt(Effect.never, () => Effect.sync(() => { interrupted++ })),
+          { timeout: "100 millis" }
+        )
+      )
+    )
+  })
+
   it.live("retries really wait on the live clock too (short policy)", () =>
     Effect.gen(function*() {
       const start = Date.now()

@@ -34,6 +34,7 @@ import * as Path from "./path.js"
 import * as Secret from "./secret.js"
 import * as Span from "./span.js"
 import * as Status from "./status.js"
+import * as Timeout from "./timeout.js"
 import * as Transport from "./transport.js"
 import * as Wire from "./wire.js"
 
@@ -127,6 +128,7 @@ const makeService = (
   const scrub = Secret.make(config.authId, config.authToken)
   const origin = new URL(config.baseUrl).origin
   const timeoutMessage = `no answer within ${Duration.format(config.timeout)}`
+  const timeout = Timeout.make(config.timeout)
   const requestOptions = { headers }
   // Opt-in: a trace id handed to a third party is internal information, and the platform's
   // own propagation stays off with its span (see `Wire.guard`).
@@ -160,9 +162,8 @@ const makeService = (
         ),
         Effect.mapError((error) => Transport.toError(call, error, wire, scrub)),
         (effect) => Wire.within(effect, [Wire.local(Wire.currentAttempt, wire)]),
-        Effect.timeoutFail({
-          duration: config.timeout,
-          onTimeout: () =>
+        (effect) =>
+          timeout(effect, () =>
             new TransportError({
               method: call.method,
               path: call.path,
@@ -170,8 +171,7 @@ const makeService = (
               reason: "Timeout",
               description: timeoutMessage,
               mayHaveBeenDelivered: true
-            })
-        }),
+            })),
         Effect.flatMap((answer): Effect.Effect<Status.Answer, HttpStatusError | TransportError> => {
           if (call.method === "POST" && wire.sends > 1) return Effect.fail(Transport.repeated(call, wire))
           progress.status = answer.status

@@ -10,6 +10,7 @@ import * as Http from "node:http"
 import * as Https from "node:https"
 import { Readable } from "node:stream"
 import { NodeClientResponse } from "./plivoHttpClientResponse.js"
+import { fetchFree } from "./wire.js"
 
 /**
  * The agents' defaults. Plivo holds an account to 100 requests in flight, so more sockets
@@ -119,9 +120,12 @@ const encodeWeb = (
     catch: (cause) => requestError(request, "Encode", cause)
   })
 
-/** An `HttpClient` over `node:http` / `node:https` with the given agents. */
-export const make = (agents: Agents): HttpClient.HttpClient =>
-  HttpClient.make((request, url, signal) => {
+/**
+ * An `HttpClient` over `node:http` / `node:https` with the given agents. It follows no
+ * redirect and reads no fetch options, so the SDK's guard does not set them (`fetchFree`).
+ */
+export const make = (agents: Agents): HttpClient.HttpClient => {
+  const client = HttpClient.make((request, url, signal) => {
     if (url.protocol !== "http:" && url.protocol !== "https:") {
       return Effect.fail(
         new HttpClientError.RequestError({ request, reason: "InvalidUrl", description: `unsupported protocol ${url.protocol}` })
@@ -162,6 +166,9 @@ export const make = (agents: Agents): HttpClient.HttpClient =>
         )
     }
   })
+  fetchFree.add(client)
+  return client
+}
 
 /** The client as a layer: its agents live as long as the layer. */
 export const layerWith = (options: Https.AgentOptions): Layer.Layer<HttpClient.HttpClient> =>

@@ -4,9 +4,8 @@ import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import type * as FiberId from "effect/FiberId"
+import type * as Fiber from "effect/Fiber"
 import * as FiberRef from "effect/FiberRef"
-import * as FiberRefs from "effect/FiberRefs"
 import { constTrue } from "effect/Function"
 import * as Option from "effect/Option"
 
@@ -26,41 +25,38 @@ export const makeAttempt = (): Attempt => ({ sends: 0, responded: false })
 
 /** One fiber ref set for the time of an effect (see `within`). */
 export interface Local {
-  readonly set: (refs: FiberRefs.FiberRefs, fiberId: FiberId.Runtime) => FiberRefs.FiberRefs
-  /** Puts back the value `before` held. */
-  readonly reset: (before: FiberRefs.FiberRefs, refs: FiberRefs.FiberRefs, fiberId: FiberId.Runtime) => FiberRefs.FiberRefs
+  readonly set: Effect.Effect<void>
+  /** Reads the value the ref holds on `fiber` now, and gives the effect that puts it back. */
+  readonly save: (fiber: Pick<Fiber.RuntimeFiber<unknown, unknown>, "getFiberRef">) => Effect.Effect<void>
 }
 
-/** `ref` set to `value` for the time of an effect. */
+/** `fiberRef` set to `value` for the time of an effect. */
 export const local = <A>(fiberRef: FiberRef.FiberRef<A>, value: A): Local => ({
-  set: (refs, fiberId) => FiberRefs.updateAs(refs, { fiberId, fiberRef, value }),
-  reset: (before, refs, fiberId) =>
-    FiberRefs.updateAs(refs, { fiberId, fiberRef, value: FiberRefs.getOrDefault(before, fiberRef) })
+  set: FiberRef.set(fiberRef, value),
+  save: (fiber) => FiberRef.set(fiberRef, fiber.getFiberRef(fiberRef))
 })
 
-const setAll = (locals: ReadonlyArray<Local>, refs: FiberRefs.FiberRefs, fiberId: FiberId.Runtime) => {
-  let next = refs
-  for (const entry of locals) next = entry.set(next, fiberId)
-  return next
+/** The effects one after the other, with no step added for a single one. */
+const sequence = (effects: ReadonlyArray<Effect.Effect<void>>): Effect.Effect<void> => {
+  let all: Effect.Effect<void> | undefined
+  for (const effect of effects) all = all === undefined ? effect : Effect.zipRight(all, effect)
+  return all ?? Effect.void
 }
 
 /**
  * Runs `self` with every `locals` set, and puts back the values they held on every exit:
- * `Effect.locally` of each, in one step each way. `Effect.locally` (and `provideService`)
- * is an `acquireUseRelease` of about ten steps per ref; on every request that is
- * measurable. Set and put back while uninterruptible, so an interruption cannot leave them.
+ * `Effect.locally` of each, in fewer steps. `Effect.locally` (and `provideService`) is an
+ * `acquireUseRelease` of about ten steps per ref; on every request that is measurable. The
+ * values before are read with `getFiberRef` rather than `getFiberRefs`, which writes a ref
+ * (the runtime flags) of its own and so copies every ref of the fiber once more. Set and put
+ * back while uninterruptible, so an interruption cannot leave them.
  */
 export const within = <A, E, R>(self: Effect.Effect<A, E, R>, locals: ReadonlyArray<Local>): Effect.Effect<A, E, R> =>
   Effect.uninterruptibleMask((restore) =>
     Effect.withFiberRuntime((fiber) => {
-      const before = fiber.getFiberRefs()
-      const leave = Effect.withFiberRuntime((now) => {
-        let refs = now.getFiberRefs()
-        for (const entry of locals) refs = entry.reset(before, refs, now.id())
-        return Effect.setFiberRefs(refs)
-      })
+      const leave = sequence(locals.map((entry) => entry.save(fiber)))
       return Effect.zipRight(
-        Effect.setFiberRefs(setAll(locals, before, fiber.id())),
+        sequence(locals.map((entry) => entry.set)),
         Effect.matchCauseEffect(restore(self), {
           onFailure: (cause) => Effect.zipRight(leave, Effect.failCause(cause)),
           onSuccess: (value) => Effect.as(leave, value)
@@ -86,32 +82,48 @@ export const within = <A, E, R>(self: Effect.Effect<A, E, R>, locals: ReadonlyAr
  *   and the request to whatever origin a `Location` names; refusing only after the answer is
  *   too late for both.
  */
+const tracerOff: readonly [Local] = [local(HttpClient.currentTracerDisabledWhen, constTrue)]
+
 export const guard = (
   client: HttpClient.HttpClient,
   initAtBuild: Option.Option<globalThis.RequestInit>
-): HttpClient.HttpClient =>
-  HttpClient.transform(client, (execute, request) =>
+): HttpClient.HttpClient => {
+  const usesFetch = !fetchFree.has(client)
+  return HttpClient.transform(client, (execute, request) =>
     // One step reads both the attempt and the context, where a generator took four.
     Effect.withFiberRuntime((fiber) => {
       const attempt = fiber.getFiberRef(currentAttempt)
       if (attempt !== undefined && ++attempt.sends > 1) return Effect.fail(refused(request, attempt))
-      const context = fiber.currentContext
-      const init = Option.orElse(Context.getOption(context, FetchHttpClient.RequestInit), () => initAtBuild)
-      const withInit = Context.add(context, FetchHttpClient.RequestInit, {
-        ...Option.getOrElse(init, () => ({})),
-        redirect: "manual"
-      })
-      // The platform's span off and the fetch options in place, both in one step (what
-      // `HttpClient.withTracerDisabledWhen` and `Effect.provideService` did in two).
-      const executed = within(execute, [
-        local(HttpClient.currentTracerDisabledWhen, constTrue),
-        local(FiberRef.currentContext, withInit)
-      ])
+      let locals: ReadonlyArray<Local> = tracerOff
+      if (usesFetch) {
+        const context = fiber.currentContext
+        const init = Option.orElse(Context.getOption(context, FetchHttpClient.RequestInit), () => initAtBuild)
+        locals = [
+          tracerOff[0],
+          local(FiberRef.currentContext, Context.add(context, FetchHttpClient.RequestInit, {
+            ...Option.getOrElse(init, () => ({})),
+            redirect: "manual"
+          }))
+        ]
+      }
+      // The platform's span off and, for a client that may be `fetch`, the fetch options in
+      // place, in one step each way (what `HttpClient.withTracerDisabledWhen` and
+      // `Effect.provideService` did in two).
+      const executed = within(execute, locals)
       return attempt === undefined ? executed : Effect.map(executed, (response) => {
         attempt.responded = true
         return response
       })
     }))
+}
+
+/**
+ * Clients known to follow no redirect and to read no `FetchHttpClient.RequestInit`
+ * (`PlivoHttpClient` adds its own): the guard leaves the context alone for them, one
+ * context copy and two fiber-ref writes fewer per request. Any other client, a
+ * `PlivoHttpClient` wrapped by the user's own layer included, gets the fetch options.
+ */
+export const fetchFree = new WeakSet<HttpClient.HttpClient>()
 
 /**
  * The failure of a request refused for being the second of an attempt. Its cause carries a
