@@ -136,7 +136,6 @@ const inSpan = <A, E>(name: string, body: (span: Tracer.Span) => Effect.Effect<A
  * import { Messages } from "@plivo-effect/messaging"
  * import * as Effect from "effect/Effect"
  * import * as Stream from "effect/Stream"
-import type * as Tracer from "effect/Tracer"
  *
  * const program = Effect.gen(function*() {
  *   const messages = yield* Messages

@@ -6,6 +6,7 @@ import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import type { PlivoBudget } from "../PlivoBudget.js"
 import * as AdaptivePace from "./adaptivePace.js"
+import * as Permits from "./permits.js"
 
 /** The span attribute holding the time a call waited for budget, summed over its attempts. */
 export const WAITED_ATTRIBUTE = "plivo.budget.waited_ms"
@@ -21,7 +22,7 @@ const keyNames: Record<Kind, string> = { account: "account", messageList: "messa
 const isMessageList = (request: PlivoBudget.Request): boolean => request.method === "GET" && request.path === "Message/"
 
 interface Account {
-  readonly permits: Effect.Semaphore | undefined
+  readonly permits: Permits.Permits | undefined
   readonly paces: Record<Kind, AdaptivePace.Pace>
 }
 
@@ -41,7 +42,7 @@ export const make = (settings: PlivoBudget.Settings): Effect.Effect<PlivoBudget.
       let account = accounts.get(authId)
       if (account === undefined) {
         account = {
-          permits: settings.inFlight === undefined ? undefined : Effect.unsafeMakeSemaphore(settings.inFlight),
+          permits: settings.inFlight === undefined ? undefined : Permits.make(settings.inFlight),
           paces: {
             account: AdaptivePace.make(Duration.toMillis(settings.account?.window ?? Duration.seconds(5))),
             messageList: AdaptivePace.make(Duration.toMillis(settings.messageList?.window ?? Duration.minutes(1)))
@@ -146,7 +147,7 @@ export const make = (settings: PlivoBudget.Settings): Effect.Effect<PlivoBudget.
           : attempt)
       // The permit is taken before the budget, so a request holding its token leaves at once
       // rather than queueing for a slot and then leaving together with others.
-      return account.permits === undefined ? attempted : account.permits.withPermits(1)(attempted)
+      return account.permits === undefined ? attempted : account.permits.withPermit(attempted)
     }
 
     const pace: PlivoBudget.Service["pace"] = (authId) =>

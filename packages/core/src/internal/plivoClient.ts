@@ -7,11 +7,11 @@ import type * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
+import type * as Tracer from "effect/Tracer"
 import { PlivoBudget } from "../PlivoBudget.js"
 import type { PlivoClient } from "../PlivoClient.js"
 import { PlivoConfig } from "../PlivoConfig.js"
@@ -189,7 +189,7 @@ const makeService = (
    * method may retry: that error is replayed to the policy first, which then decides the
    * delay exactly as if it had driven the first attempt.
    */
-  const run = (call: Call): Effect.Effect<Status.Answer, PlivoError> =>
+  const run = (call: Call, span: Tracer.Span): Effect.Effect<Status.Answer, PlivoError> =>
     Effect.suspend(() => {
       const progress: Progress = { attempts: 0, status: undefined }
       const target = { authId: config.authId, method: call.method, path: call.path }
@@ -220,17 +220,29 @@ const makeService = (
             })
           )
         }),
-        // One annotation step for the whole call, on every exit. Plivo support asks for the
-        // api_id of a failed request too.
-        Effect.onExit((exit) => {
-          const attributes: Record<string, unknown> = { "plivo.attempts": progress.attempts }
-          if (progress.status !== undefined) attributes["http.response.status_code"] = progress.status
-          const apiId = Exit.isSuccess(exit) ? Body.apiIdOf(exit.value.json, scrub) : apiIdOfFailure(exit.cause)
-          if (apiId !== undefined) attributes["plivo.api_id"] = apiId
-          return Span.annotate(attributes)
+        // One annotation for the whole call, on every exit, by plain assignment (annotating
+        // is synchronous, so `onExit`'s uninterruptible step is not needed). Plivo support
+        // asks for the api_id of a failed request too.
+        Effect.matchCauseEffect({
+          onFailure: (cause) => {
+            annotate(span, progress, apiIdOfFailure(cause))
+            return Effect.failCause(cause)
+          },
+          onSuccess: (answer) => {
+            annotate(span, progress, Body.apiIdOf(answer.json, scrub))
+            return Effect.succeed(answer)
+          }
         })
       )
     })
+
+  const annotate = (of: Tracer.Span, progress: Progress, apiId: string | undefined) => {
+    const span = Span.annotated(of)
+    if (span === undefined) return
+    span.attribute("plivo.attempts", progress.attempts)
+    if (progress.status !== undefined) span.attribute("http.response.status_code", progress.status)
+    if (apiId !== undefined) span.attribute("plivo.api_id", apiId)
+  }
 
   const decode = <A, I, R>(call: Call, schema: Schema.Schema<A, I, R>, answer: Status.Answer) => {
     if (answer.json === undefined) {
@@ -273,8 +285,12 @@ const makeService = (
    * The client span. The platform's own `http.client` span is off (its exit would hold the
    * authenticated request), so this one carries the safe part of its attributes.
    */
-  const traced = <A, E, R>(method: Method, segments: PlivoClient.Path, effect: Effect.Effect<A, E, R>) =>
-    Effect.withSpan(effect, `Plivo ${method} ${Path.describe(segments.slice(0, 1))}`, {
+  const traced = <A, E, R>(
+    method: Method,
+    segments: PlivoClient.Path,
+    body: (span: Tracer.Span) => Effect.Effect<A, E, R>
+  ): Effect.Effect<A, E, R> =>
+    Effect.useSpan(`Plivo ${method} ${Path.describe(segments.slice(0, 1))}`, {
       kind: "client",
       // A stack trace per call is measurable on every send; the span's name says where it is.
       captureStackTrace: false,
@@ -283,7 +299,7 @@ const makeService = (
         "plivo.resource": Path.describe(segments),
         "server.address": origin
       }
-    })
+    }, (span) => Span.withParent(body(span), span))
 
   const jsonBody = (body: unknown) => (request: HttpClientRequest.HttpClientRequest) =>
     body === undefined ? request : HttpClientRequest.bodyUnsafeJson(request, body)
@@ -292,13 +308,13 @@ const makeService = (
     traced(
       "GET",
       segments,
-      Effect.suspend(() =>
+      (span) => Effect.suspend(() =>
         prepare(
           "GET",
           segments,
           options.retry,
           HttpClientRequest.setUrlParams(toQuery(options.query)),
-          (call) => Effect.flatMap(run(call), (answer) => decode(call, options.schema, answer))
+          (call) => Effect.flatMap(run(call, span), (answer) => decode(call, options.schema, answer))
         )
       )
     )
@@ -307,13 +323,13 @@ const makeService = (
     traced(
       "POST",
       segments,
-      Effect.suspend(() =>
+      (span) => Effect.suspend(() =>
         prepare(
           "POST",
           segments,
           options.retry,
           jsonBody(options.body ?? {}),
-          (call) => Effect.flatMap(run(call), (answer) => decode(call, options.schema, answer))
+          (call) => Effect.flatMap(run(call, span), (answer) => decode(call, options.schema, answer))
         )
       )
     )
@@ -322,13 +338,13 @@ const makeService = (
     traced(
       "POST",
       segments,
-      Effect.suspend(() =>
+      (span) => Effect.suspend(() =>
         prepare(
           "POST",
           segments,
           options.retry,
           HttpClientRequest.bodyFormData(options.form),
-          (call) => Effect.flatMap(run(call), (answer) => decode(call, options.schema, answer))
+          (call) => Effect.flatMap(run(call, span), (answer) => decode(call, options.schema, answer))
         )
       )
     )
@@ -337,9 +353,9 @@ const makeService = (
     traced(
       "DELETE",
       segments,
-      Effect.suspend(() =>
+      (span) => Effect.suspend(() =>
         prepare("DELETE", segments, options.retry, jsonBody(options.body), (call) =>
-          Effect.flatMap(run(call), (answer) =>
+          Effect.flatMap(run(call, span), (answer) =>
             answer.text.trim() === ""
               ? Effect.succeedNone
               : Effect.asSome(decode(call, options.schema, answer))))
@@ -363,7 +379,7 @@ const makeService = (
       meta: listMeta,
       items: Schema.propertySignature(Schema.Array(options.item)).pipe(Schema.fromKey(key))
     })
-    const fetchPage = (offset: number) =>
+    const fetchPage = (offset: number, span: Tracer.Span) =>
       Effect.suspend(() =>
         prepare(
           "GET",
@@ -371,7 +387,7 @@ const makeService = (
           options.retry,
           HttpClientRequest.setUrlParams(toQuery({ ...options.query, limit, offset })),
           (call) =>
-            Effect.flatMap(run(call), (answer) =>
+            Effect.flatMap(run(call, span), (answer) =>
               Effect.map(decode(call, page, answer), (decoded): Paginate.Page<Schema.Schema.Type<typeof options.item>> => ({
                 ...decoded,
                 fingerprint: fingerprintOf(answer.json, key)
@@ -382,7 +398,7 @@ const makeService = (
       start,
       limit,
       concurrency,
-      fetch: (offset) => traced("GET", segments, fetchPage(offset)),
+      fetch: (offset) => traced("GET", segments, (span) => fetchPage(offset, span)),
       repeated: (offset) =>
         new DecodeError({
           method: "GET",

@@ -36,6 +36,12 @@ export const local = <A>(fiberRef: FiberRef.FiberRef<A>, value: A): Local => ({
   save: (fiber) => FiberRef.set(fiberRef, fiber.getFiberRef(fiberRef))
 })
 
+/** `fiberRef` set to `f` of the value it holds, for the time of an effect. */
+export const localWith = <A>(fiberRef: FiberRef.FiberRef<A>, f: (current: A) => A): Local => ({
+  set: FiberRef.update(fiberRef, f),
+  save: (fiber) => FiberRef.set(fiberRef, fiber.getFiberRef(fiberRef))
+})
+
 /** The effects one after the other, with no step added for a single one. */
 const sequence = (effects: ReadonlyArray<Effect.Effect<void>>): Effect.Effect<void> => {
   let all: Effect.Effect<void> | undefined
