@@ -1,49 +1,12 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { PlivoClient } from "@plivo-effect/core"
-import { StubHttpClient } from "@plivo-effect/testing"
+import { StubHttpClient, TestTracer } from "@plivo-effect/testing"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
-import * as Tracer from "effect/Tracer"
-
-interface Seen {
-  readonly name: string
-  readonly parent: string | undefined
-  readonly attributes: Map<string, unknown>
-  exit: Exit.Exit<unknown, unknown> | undefined
-}
-
-/** A tracer that records each span with the name of its parent. */
-const recording = () => {
-  const seen: Array<Seen> = []
-  const tracer = Tracer.make({
-    span(name, parent, context, links, startTime, kind) {
-      const record: Seen = {
-        name,
-        parent: parent._tag === "Some" && parent.value._tag === "Span" ? parent.value.name : undefined,
-        attributes: new Map(),
-        exit: undefined
-      }
-      seen.push(record)
-      return {
-        _tag: "Span", name, spanId: `s${seen.length}`, traceId: "t", parent, context, links: [...links], sampled: true, kind,
-        status: { _tag: "Started", startTime },
-        attributes: record.attributes,
-        attribute: (key, value) => void record.attributes.set(key, value),
-        event: () => {},
-        addLinks: () => {},
-        end: (_end, exit) => {
-          record.exit = exit
-        }
-      }
-    },
-    context: (f) => f()
-  })
-  return { seen, tracer }
-}
 
 const Ok = Schema.Struct({ api_id: Schema.String })
 const post = Effect.flatMap(PlivoClient, (client) => client.post(["Message"], { schema: Ok, body: { text: "hi" } }))
@@ -55,7 +18,7 @@ const scripted = (...answers: ReadonlyArray<StubHttpClient.Response>) => {
 
 describe("the client span", () => {
   it.effect("is a child of the caller's span, parent of the spans inside, and ends with the attempts, status and api_id", () => {
-    const { seen, tracer } = recording()
+    const { spans: seen, tracer } = TestTracer.make()
     return Effect.gen(function*() {
       const inner = yield* Effect.withSpan(post, "caller")
       expect(inner.api_id).toBe("first")
@@ -76,7 +39,7 @@ describe("the client span", () => {
   })
 
   it.effect("spans made by a transformClient are its children; a retried call counts its attempts", () => {
-    const { seen, tracer } = recording()
+    const { spans: seen, tracer } = TestTracer.make()
     return Effect.gen(function*() {
       const fiber = yield* Effect.fork(post)
       yield* TestClock.adjust("1 minute")
@@ -98,7 +61,7 @@ describe("the client span", () => {
   })
 
   it.effect("a failed call ends its span with the failure, the status and the api_id of the error", () => {
-    const { seen, tracer } = recording()
+    const { spans: seen, tracer } = TestTracer.make()
     return Effect.gen(function*() {
       const error = yield* Effect.flip(post)
       expect(error._tag).toBe("BadRequestError")

@@ -58,4 +58,7 @@ export * as PlivoWebhook from "./PlivoWebhook.js"
 export * as PlivoSchema from "./PlivoSchema.js"
 
 /** @since 0.1.0 */
+export * as PlivoSpan from "./PlivoSpan.js"
+
+/** @since 0.1.0 */
 export * as RetryPolicy from "./RetryPolicy.js"

@@ -7,6 +7,7 @@
 import { spanId } from "@plivo-effect/core/InvalidParams"
 import type { InvalidParamsError, PlivoError } from "@plivo-effect/core/PlivoError"
 import { PlivoClient } from "@plivo-effect/core/PlivoClient"
+import * as PlivoSpan from "@plivo-effect/core/PlivoSpan"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -124,7 +125,7 @@ const spanOptions = { attributes: resource, captureStackTrace: false }
  * the body so that annotations are plain assignments, not one more step each.
  */
 const inSpan = <A, E>(name: string, body: (span: Tracer.Span) => Effect.Effect<A, E>): Effect.Effect<A, E> =>
-  Effect.useSpan(name, spanOptions, (span) => Effect.withParentSpan(body(span), span))
+  PlivoSpan.use(name, spanOptions, body)
 
 /**
  * Messages: send, get, list and stream message records, and manage MMS attachments.

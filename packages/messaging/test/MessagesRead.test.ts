@@ -146,6 +146,8 @@ describe("tracing", () => {
       for (const span of ours) expect(span.attributes.get("plivo.resource")).toBe(span.name.startsWith("Media") ? "Media" : "Message")
       const send = ours[0]
       expect(send?.attributes.get("plivo.api_id")).toBe("api-1")
+      // The client span of the request is a child of the operation's span.
+      expect(spans.find((s) => s.name === "Plivo POST Message")?.parent).toBe("Messages.send")
       expect(send?.attributes.get("plivo.message.accepted")).toBe(1)
       // Phone numbers and text are not span attributes.
       expect([...(send?.attributes.values() ?? [])].map(String).join(" ")).not.toMatch(/14155550123|Hi/)

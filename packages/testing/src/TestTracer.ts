@@ -17,6 +17,8 @@ import * as Tracer from "effect/Tracer"
 export interface RecordedSpan {
   readonly name: string
   readonly attributes: ReadonlyMap<string, unknown>
+  /** The name of its parent span, if it has one (an external span gives its `spanId`). */
+  readonly parent: string | undefined
   /** Set once the span ended. */
   readonly exit: Exit.Exit<unknown, unknown> | undefined
 }
@@ -40,9 +42,10 @@ export const make = (): { readonly tracer: Tracer.Tracer; readonly spans: Readon
   const tracer = Tracer.make({
     span(name, parent, context, links, startTime, kind) {
       const attributes = new Map<string, unknown>()
-      const recorded: { name: string; attributes: Map<string, unknown>; exit: Exit.Exit<unknown, unknown> | undefined } = {
+      const recorded: RecordedSpan & { exit: Exit.Exit<unknown, unknown> | undefined } = {
         name,
         attributes,
+        parent: parent._tag === "None" ? undefined : parent.value._tag === "Span" ? parent.value.name : parent.value.spanId,
         exit: undefined
       }
       spans.push(recorded)

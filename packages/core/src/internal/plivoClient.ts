@@ -14,6 +14,7 @@ import * as Stream from "effect/Stream"
 import type * as Tracer from "effect/Tracer"
 import { PlivoBudget } from "../PlivoBudget.js"
 import type { PlivoClient } from "../PlivoClient.js"
+import * as PlivoSpan from "../PlivoSpan.js"
 import { PlivoConfig } from "../PlivoConfig.js"
 import {
   BadRequestError,
@@ -290,7 +291,7 @@ const makeService = (
     segments: PlivoClient.Path,
     body: (span: Tracer.Span) => Effect.Effect<A, E, R>
   ): Effect.Effect<A, E, R> =>
-    Effect.useSpan(`Plivo ${method} ${Path.describe(segments.slice(0, 1))}`, {
+    PlivoSpan.use(`Plivo ${method} ${Path.describe(segments.slice(0, 1))}`, {
       kind: "client",
       // A stack trace per call is measurable on every send; the span's name says where it is.
       captureStackTrace: false,
@@ -299,7 +300,7 @@ const makeService = (
         "plivo.resource": Path.describe(segments),
         "server.address": origin
       }
-    }, (span) => Span.withParent(body(span), span))
+    }, body)
 
   const jsonBody = (body: unknown) => (request: HttpClientRequest.HttpClientRequest) =>
     body === undefined ? request : HttpClientRequest.bodyUnsafeJson(request, body)

@@ -1,0 +1,37 @@
+/**
+ * The span of one SDK operation, for the operations of every Plivo package: the same span
+ * as `Effect.withSpan`, in fewer steps.
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import type * as Tracer from "effect/Tracer"
+import * as Span from "./internal/span.js"
+
+/**
+ * Runs `body` in a new span named `name`, with that span as the parent of the spans made
+ * inside, and ends it with the exit: `Effect.useSpan(name, options, (span) =>
+ * Effect.withParentSpan(body(span), span))`. `withParentSpan` provides the span through an
+ * `acquireUseRelease` of the whole context; here it is set and put back in one step each
+ * way, about twenty primitives fewer per call, measurable on every send. `body` is given the
+ * span, so that it can set attributes by plain assignment.
+ *
+ * @since 0.1.0
+ * @category tracing
+ * @example
+ * ```ts
+ * import { PlivoSpan } from "@plivo-effect/core"
+ * import * as Effect from "effect/Effect"
+ *
+ * const lookup = (id: string) =>
+ *   PlivoSpan.use("Lookups.get", { attributes: { "plivo.resource": "Lookup" } }, (span) => {
+ *     span.attribute("plivo.lookup.id", id)
+ *     return Effect.succeed(id)
+ *   })
+ * ```
+ */
+export const use = <A, E, R>(
+  name: string,
+  options: Tracer.SpanOptions,
+  body: (span: Tracer.Span) => Effect.Effect<A, E, R>
+): Effect.Effect<A, E, R> => Effect.useSpan(name, options, (span) => Span.withParent(body(span), span))
