@@ -71,12 +71,16 @@ export const within = <A, E, R>(self: Effect.Effect<A, E, R>, locals: ReadonlyAr
     })
   )
 
+/** The platform's own span off, for every request. */
+const tracerOff: readonly [Local] = [local(HttpClient.currentTracerDisabledWhen, constTrue)]
+
 /**
  * Wraps the `HttpClient` the user plugged in, before `transformClient` sees it:
  *
  * - redirects are never followed. Node's `http` and undici's `request` do not follow them;
  *   `fetch` does unless told `redirect: "manual"`, so that is forced on the
- *   `FetchHttpClient.RequestInit` of every Plivo request, over the user's own options (those
+ *   `FetchHttpClient.RequestInit` of every Plivo request (except over a `PlivoHttpClient`,
+ *   which reads none: see `fetchFree`), over the user's own options (those
  *   given where the request runs or, failing that, where the `PlivoClient` layer was built).
  *   Plivo's API never redirects: a 3xx is an error, never a second hop that fails in a way
  *   that looks like "never sent" and gets a send repeated.
@@ -88,8 +92,6 @@ export const within = <A, E, R>(self: Effect.Effect<A, E, R>, locals: ReadonlyAr
  *   and the request to whatever origin a `Location` names; refusing only after the answer is
  *   too late for both.
  */
-const tracerOff: readonly [Local] = [local(HttpClient.currentTracerDisabledWhen, constTrue)]
-
 export const guard = (
   client: HttpClient.HttpClient,
   initAtBuild: Option.Option<globalThis.RequestInit>
