@@ -6,6 +6,10 @@
  *
  *   node --import tsx test/bench/steps.ts [--sends n]    (after `pnpm build`; sequential sends)
  *
+ * "budgets off" and "as shipped" run with no tracer installed (Effect's native one), where
+ * the SDK makes no spans; "shipped + a tracer" installs one that keeps nothing, so the
+ * spans are made and ended.
+ *
  * Counting wraps the run loop's methods on the fiber class, so it costs time: read no time
  * from a process that counted.
  */
@@ -17,6 +21,7 @@ import { Messages } from "@plivo-effect/messaging"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Tracer from "effect/Tracer"
 
 const args = process.argv.slice(2)
 const sendsAt = args.indexOf("--sends")
@@ -90,15 +95,32 @@ const floor = inProcess.execute(HttpClientRequest.post("https://api.plivo.com/v1
   Effect.map((text): unknown => JSON.parse(text))
 )
 await measure("floor: execute+text+parse", (n) => Effect.runPromise(Effect.repeatN(floor, n - 1)))
-const variants: ReadonlyArray<readonly [string, PlivoBudget.Options | false, boolean]> = [
-  ["budgets off, tracer off", false, false],
-  ["budgets off", false, true],
-  ["as shipped (budgets on)", { account: { limit: 10_000_000, window: "1 second" } }, true]
+// A tracer that is installed (so spans are made and ended) but keeps nothing: what spans cost
+// when they go somewhere, without the cost of any exporter.
+const installed = Tracer.make({
+  span: (name, parent, context, links, startTime, kind) => ({
+    _tag: "Span", name, spanId: "s", traceId: "t", parent, context, links, sampled: true, kind,
+    status: { _tag: "Started", startTime }, attributes: new Map(),
+    end: () => {}, attribute: () => {}, event: () => {}, addLinks: () => {}
+  }),
+  context: (f) => f()
+})
+type TracerMode = "off" | "none installed" | "installed"
+const variants: ReadonlyArray<readonly [string, PlivoBudget.Options | false, TracerMode]> = [
+  ["budgets off, tracer off", false, "off"],
+  ["budgets off", false, "none installed"],
+  ["as shipped (budgets on)", { account: { limit: 10_000_000, window: "1 second" } }, "none installed"],
+  ["shipped + a tracer", { account: { limit: 10_000_000, window: "1 second" } }, "installed"]
 ]
 for (const [name, budget, tracer] of variants) {
   const rt = runtime(budget)
   const send = Effect.flatMap(Messages, (messages) => messages.send(params)).pipe(
-    (effect) => tracer ? effect : Effect.withTracerEnabled(effect, false)
+    (effect) =>
+      tracer === "off"
+        ? Effect.withTracerEnabled(effect, false)
+        : tracer === "installed"
+        ? Effect.withTracer(effect, installed)
+        : effect
   )
   await measure(name, (n) => rt.runPromise(Effect.repeatN(send, n - 1)))
   await rt.dispose()

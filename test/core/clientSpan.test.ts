@@ -75,4 +75,19 @@ describe("the client span", () => {
       Effect.provide(StubHttpClient.layerClient(() => StubHttpClient.json(400, { api_id: "bad-1", error: "no src" })))
     )
   })
+
+  it.effect("with no tracer installed there is no client span: the request runs under the caller's span", () => {
+    const below: Array<string> = []
+    return Effect.gen(function*() {
+      const result = yield* Effect.withSpan(post, "caller")
+      expect(result.api_id).toBe("first")
+      expect(below).toEqual(["caller"])
+    }).pipe(
+      Effect.provide(
+        StubHttpClient.layerClient(() => StubHttpClient.json(202, { api_id: "first" }), {
+          transformClient: HttpClient.tapRequest(() => Effect.map(Effect.currentSpan, (span) => below.push(span.name)).pipe(Effect.orDie))
+        })
+      )
+    )
+  })
 })

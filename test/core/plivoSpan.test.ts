@@ -41,4 +41,33 @@ describe("PlivoSpan.use", () => {
       expect(spans.find((s) => s.name === "after")!.parent).toBeUndefined()
     }).pipe(Effect.withTracer(tracer))
   })
+
+  it.effect("with no tracer installed, or the tracer off, makes no span: the body runs under the caller's span", () =>
+    Effect.gen(function*() {
+      const seen = (label: string) =>
+        PlivoSpan.use("Op", {}, (span) =>
+          Effect.map(Effect.currentSpan, (current) => {
+            // The span handed over records nothing and is not current.
+            span.attribute("ignored", 1)
+            return [label, current.name, span.attributes.size] as const
+          })
+        ).pipe(Effect.withSpan("caller"))
+      expect(yield* seen("native")).toEqual(["native", "caller", 0])
+      const off = yield* Effect.exit(seen("off").pipe(Effect.withTracerEnabled(false)))
+      // With the tracer off, `withSpan` itself makes a no-op span; still not ours.
+      expect(Exit.map(off, ([, name]) => name)).toStrictEqual(Exit.succeed("caller"))
+      const failed = yield* Effect.exit(PlivoSpan.use("Fails", {}, () => Effect.fail("boom")))
+      expect(failed).toStrictEqual(Exit.fail("boom"))
+    }))
+
+  it.effect("a tracer installed after the service was built is met on the call", () => {
+    const { spans, tracer } = TestTracer.make()
+    const op = PlivoSpan.use("Op", {}, () => Effect.void)
+    return Effect.gen(function*() {
+      yield* op
+      expect(spans).toEqual([])
+      yield* Effect.withTracer(op, tracer)
+      expect(spans.map((s) => s.name)).toEqual(["Op"])
+    })
+  })
 })

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import * as Effect from "effect/Effect"
+import type * as Effect from "effect/Effect"
 import type * as Tracer from "effect/Tracer"
 import * as Span from "./internal/span.js"
 
@@ -15,6 +15,11 @@ import * as Span from "./internal/span.js"
  * `acquireUseRelease` of the whole context; here it is set and put back in one step each
  * way, about twenty primitives fewer per call, measurable on every send. `body` is given the
  * span, so that it can set attributes by plain assignment.
+ *
+ * When no tracer is installed (the native tracer, which keeps spans only until they are
+ * dropped) or the tracer is off (`Effect.withTracerEnabled(false)`), no span is made: `body`
+ * runs as it is, given a span that records nothing and propagates nothing. A span that goes
+ * nowhere costs about a fifth of a send's steps.
  *
  * @since 0.1.0
  * @category tracing
@@ -34,4 +39,4 @@ export const use = <A, E, R>(
   name: string,
   options: Tracer.SpanOptions,
   body: (span: Tracer.Span) => Effect.Effect<A, E, R>
-): Effect.Effect<A, E, R> => Effect.useSpan(name, options, (span) => Span.withParent(body(span), span))
+): Effect.Effect<A, E, R> => Span.use(name, options, false, body)

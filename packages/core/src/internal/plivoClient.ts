@@ -14,7 +14,6 @@ import * as Stream from "effect/Stream"
 import type * as Tracer from "effect/Tracer"
 import { PlivoBudget } from "../PlivoBudget.js"
 import type { PlivoClient } from "../PlivoClient.js"
-import * as PlivoSpan from "../PlivoSpan.js"
 import { PlivoConfig } from "../PlivoConfig.js"
 import {
   BadRequestError,
@@ -284,14 +283,15 @@ const makeService = (
 
   /**
    * The client span. The platform's own `http.client` span is off (its exit would hold the
-   * authenticated request), so this one carries the safe part of its attributes.
+   * authenticated request), so this one carries the safe part of its attributes. Made only
+   * when it goes somewhere (see `PlivoSpan.use`), or when its ids are propagated.
    */
   const traced = <A, E, R>(
     method: Method,
     segments: PlivoClient.Path,
     body: (span: Tracer.Span) => Effect.Effect<A, E, R>
   ): Effect.Effect<A, E, R> =>
-    PlivoSpan.use(`Plivo ${method} ${Path.describe(segments.slice(0, 1))}`, {
+    Span.use(`Plivo ${method} ${Path.describe(segments.slice(0, 1))}`, {
       kind: "client",
       // A stack trace per call is measurable on every send; the span's name says where it is.
       captureStackTrace: false,
@@ -300,7 +300,7 @@ const makeService = (
         "plivo.resource": Path.describe(segments),
         "server.address": origin
       }
-    }, body)
+    }, config.propagateTrace, body)
 
   const jsonBody = (body: unknown) => (request: HttpClientRequest.HttpClientRequest) =>
     body === undefined ? request : HttpClientRequest.bodyUnsafeJson(request, body)
