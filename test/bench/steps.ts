@@ -16,12 +16,13 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import { type PlivoBudget, PlivoClient, PlivoConfig } from "@plivo-effect/core"
+import { type PlivoBudget, PlivoClient, PlivoConfig, PlivoHttpClient } from "@plivo-effect/core"
 import { Messages } from "@plivo-effect/messaging"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Tracer from "effect/Tracer"
+import { createServer } from "node:http"
 
 const args = process.argv.slice(2)
 const sendsAt = args.indexOf("--sends")
@@ -38,16 +39,31 @@ const inProcess = HttpClient.make((request) =>
     HttpClientResponse.fromWeb(request, new Response(answer, { status: 202, headers: { "content-type": "application/json" } }))
   )
 )
+const inProcessLayer = Layer.succeed(HttpClient.HttpClient, inProcess)
 const params = { src: "14155550100", dst: "14155550123", text: "Your code is 123456" }
 
-const runtime = (budget: PlivoBudget.Options | false) =>
+// The shipped transport, `PlivoHttpClient`, needs a socket: a plain `node:http` server in this
+// process (it runs no Effect, so it adds no steps), answering at once.
+const server = createServer((_request, response) => {
+  response.writeHead(202, { "content-type": "application/json" }).end(answer)
+})
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+const address = server.address()
+const origin = typeof address === "object" && address !== null ? `http://127.0.0.1:${address.port}` : ""
+
+const runtime = (budget: PlivoBudget.Options | false, http: Layer.Layer<HttpClient.HttpClient> = inProcessLayer) =>
   ManagedRuntime.make(
     Messages.layer.pipe(
       Layer.provide(PlivoClient.layer),
       Layer.provide(
-        PlivoConfig.layer({ authId: "MAXXXXXXXXXXXXXXXXXX", authToken: "token-token-token-token-token-tok", budget })
+        PlivoConfig.layer({
+          authId: "MAXXXXXXXXXXXXXXXXXX",
+          authToken: "token-token-token-token-token-tok",
+          budget,
+          ...(http === inProcessLayer ? {} : { baseUrl: `${origin}/v1/` })
+        })
       ),
-      Layer.provide(Layer.succeed(HttpClient.HttpClient, inProcess)),
+      Layer.provide(http),
       Layer.orDie
     )
   )
@@ -106,14 +122,27 @@ const installed = Tracer.make({
   context: (f) => f()
 })
 type TracerMode = "off" | "none installed" | "installed"
-const variants: ReadonlyArray<readonly [string, PlivoBudget.Options | false, TracerMode]> = [
+const budgets = { account: { limit: 10_000_000, window: "1 second" } } as const
+const variants: ReadonlyArray<readonly [string, PlivoBudget.Options | false, TracerMode, Layer.Layer<HttpClient.HttpClient>?]> = [
   ["budgets off, tracer off", false, "off"],
   ["budgets off", false, "none installed"],
-  ["as shipped (budgets on)", { account: { limit: 10_000_000, window: "1 second" } }, "none installed"],
-  ["shipped + a tracer", { account: { limit: 10_000_000, window: "1 second" } }, "installed"]
+  ["as shipped (budgets on)", budgets, "none installed"],
+  ["shipped + a tracer", budgets, "installed"],
+  ["shipped, PlivoHttpClient", budgets, "none installed", PlivoHttpClient.layer]
 ]
-for (const [name, budget, tracer] of variants) {
-  const rt = runtime(budget)
+for (const [name, budget, tracer, http] of variants) {
+  if (http !== undefined) {
+    // Its own floor: the platform client over the same transport, without this SDK.
+    const plain = ManagedRuntime.make(http)
+    const bare = Effect.flatMap(HttpClient.HttpClient, (client) =>
+      client.execute(HttpClientRequest.post(`${origin}/v1/Account/MAXXXXXXXXXXXXXXXXXX/Message/`))).pipe(
+        Effect.flatMap((response) => response.text),
+        Effect.map((text): unknown => JSON.parse(text))
+      )
+    await measure("floor, PlivoHttpClient", (n) => plain.runPromise(Effect.repeatN(bare, n - 1)))
+    await plain.dispose()
+  }
+  const rt = runtime(budget, http)
   const send = Effect.flatMap(Messages, (messages) => messages.send(params)).pipe(
     (effect) =>
       tracer === "off"
@@ -125,6 +154,7 @@ for (const [name, budget, tracer] of variants) {
   await measure(name, (n) => rt.runPromise(Effect.repeatN(send, n - 1)))
   await rt.dispose()
 }
+server.close()
 const keys = [...new Set(rows.flatMap(([, m]) => [...m.keys()]))].sort()
 const per = (m: Map<string, number>, key: string) => ((m.get(key) ?? 0) / SENDS).toFixed(1)
 const total = (m: Map<string, number>) =>

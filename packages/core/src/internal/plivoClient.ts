@@ -161,7 +161,7 @@ const makeService = (
           }))
         ),
         Effect.mapError((error) => Transport.toError(call, error, wire, scrub)),
-        (effect) => Wire.within(effect, [Wire.local(Wire.currentAttempt, wire)]),
+        (effect) => Wire.within(effect, Wire.aroundAttempt(wire)),
         (effect) =>
           timeout(effect, () =>
             new TransportError({

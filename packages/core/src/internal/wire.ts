@@ -71,8 +71,16 @@ export const within = <A, E, R>(self: Effect.Effect<A, E, R>, locals: ReadonlyAr
     })
   )
 
-/** The platform's own span off, for every request. */
-const tracerOff: readonly [Local] = [local(HttpClient.currentTracerDisabledWhen, constTrue)]
+/** The platform's own span off. */
+const platformSpanOff: Local = local(HttpClient.currentTracerDisabledWhen, constTrue)
+
+/**
+ * What the client sets around each attempt, above any `transformClient`: the attempt, and
+ * the platform's span off already, so that the guard below finds it off and sets nothing
+ * itself (one `within` per request instead of two). The guard still turns it off wherever a
+ * `transformClient` turned it back on.
+ */
+export const aroundAttempt = (attempt: Attempt): ReadonlyArray<Local> => [local(currentAttempt, attempt), platformSpanOff]
 
 /**
  * Wraps the `HttpClient` the user plugged in, before `transformClient` sees it:
@@ -102,22 +110,21 @@ export const guard = (
     Effect.withFiberRuntime((fiber) => {
       const attempt = fiber.getFiberRef(currentAttempt)
       if (attempt !== undefined && ++attempt.sends > 1) return Effect.fail(refused(request, attempt))
-      let locals: ReadonlyArray<Local> = tracerOff
+      const locals: Array<Local> = []
+      // Off already when set by `aroundAttempt` and not turned back on by a `transformClient`.
+      if (fiber.getFiberRef(HttpClient.currentTracerDisabledWhen) !== constTrue) locals.push(platformSpanOff)
       if (usesFetch) {
         const context = fiber.currentContext
         const init = Option.orElse(Context.getOption(context, FetchHttpClient.RequestInit), () => initAtBuild)
-        locals = [
-          tracerOff[0],
-          local(FiberRef.currentContext, Context.add(context, FetchHttpClient.RequestInit, {
-            ...Option.getOrElse(init, () => ({})),
-            redirect: "manual"
-          }))
-        ]
+        locals.push(local(FiberRef.currentContext, Context.add(context, FetchHttpClient.RequestInit, {
+          ...Option.getOrElse(init, () => ({})),
+          redirect: "manual"
+        })))
       }
       // The platform's span off and, for a client that may be `fetch`, the fetch options in
       // place, in one step each way (what `HttpClient.withTracerDisabledWhen` and
-      // `Effect.provideService` did in two).
-      const executed = within(execute, locals)
+      // `Effect.provideService` did in two); nothing at all when neither is needed.
+      const executed = locals.length === 0 ? execute : within(execute, locals)
       return attempt === undefined ? executed : Effect.map(executed, (response) => {
         attempt.responded = true
         return response
