@@ -132,8 +132,17 @@ const ours = async (target: Target, http: HttpLayerRef, cold: boolean): Promise<
     sent.message_uuid.length === 1 ? Effect.void : Effect.die("ours: not queued"))
   const list = Effect.flatMap(messages.list({ limit: LIMIT }), (page) =>
     page.objects.length === LIMIT ? Effect.void : Effect.die(`ours: a page of ${page.objects.length}`))
-  const many = (effect: typeof send, n: number, inFlight: number) =>
-    runtime.runPromise(Effect.forEach(Array.from({ length: n }), () => effect, { concurrency: inFlight, discard: true }))
+  // `inFlight` workers, each sending its share one after another, as `promisePool` drives the
+  // promise-based contenders. `Effect.forEach` over all `n` items instead keeps an exit per
+  // item until the last one ends (7.4 MiB live at the end of 50,000), which counted the driver's
+  // memory in this client's RSS.
+  const many = (effect: typeof send, n: number, inFlight: number) => {
+    const workers = Math.min(inFlight, n)
+    const shares = Array.from({ length: workers }, (_, w) => Math.floor((n + workers - 1 - w) / workers))
+    return runtime.runPromise(
+      Effect.forEach(shares, (share) => Effect.repeatN(effect, share - 1), { concurrency: "unbounded", discard: true })
+    )
+  }
   return {
     send: () => runtime.runPromise(send),
     sendMany: (n, inFlight) => many(send, n, inFlight),
