@@ -176,10 +176,9 @@ export class Messages extends Context.Tag("@plivo-effect/messaging/Messages")<Me
         return client.get(["Message", message_uuid], { schema: MessageWire })
       })
 
-    const list = Effect.fn("Messages.list", { attributes: resource })(function*(filters: MessageListFilters = {}) {
-      const query = yield* listQuery(filters)
-      return yield* client.get(["Message"], { schema: MessageListWire, query })
-    })
+    const list = (filters: MessageListFilters = {}): Effect.Effect<MessageList, PlivoError> =>
+      inSpan("Messages.list", () =>
+        Effect.flatMap(listQuery(filters), (query) => client.get(["Message"], { schema: MessageListWire, query })))
 
     const stream = (filters: MessageStreamFilters = {}): Stream.Stream<Message, PlivoError> =>
       Stream.unwrap(
