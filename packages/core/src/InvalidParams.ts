@@ -266,9 +266,12 @@ export class Issues {
     this.found.push(issue)
   }
 
-  /** Records `issue` unless `ok`. */
-  check(ok: boolean, issue: string): void {
-    if (!ok) this.found.push(issue)
+  /**
+   * Records `issue` unless `ok`. A function is called only when the check fails: a message
+   * that quotes the value is built on every call otherwise, valid or not.
+   */
+  check(ok: boolean, issue: string | (() => string)): void {
+    if (!ok) this.found.push(typeof issue === "string" ? issue : issue())
   }
 
   /**
@@ -286,7 +289,7 @@ export class Issues {
     if (limit === undefined) return
     this.check(
       typeof limit === "number" && Number.isInteger(limit) && limit >= 1 && limit <= MAX_LIMIT,
-      `limit must be an integer from 1 to ${MAX_LIMIT}, got ${preview(limit)}`
+      () => `limit must be an integer from 1 to ${MAX_LIMIT}, got ${preview(limit)}`
     )
   }
 
@@ -295,7 +298,7 @@ export class Issues {
     if (offset === undefined) return
     this.check(
       typeof offset === "number" && Number.isSafeInteger(offset) && offset >= 0 && offset <= MAX_OFFSET,
-      `offset must be a non-negative integer up to ${MAX_OFFSET}, got ${preview(offset)}`
+      () => `offset must be a non-negative integer up to ${MAX_OFFSET}, got ${preview(offset)}`
     )
   }
 

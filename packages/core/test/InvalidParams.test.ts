@@ -104,6 +104,18 @@ describe("InvalidParams.Issues", () => {
     expect(Effect.runSync(issues.result("X.list", () => 42))).toBe(42)
   })
 
+  it("builds a message given as a function only when its check fails", () => {
+    const issues = new InvalidParams.Issues()
+    let built = 0
+    const message = () => `built ${++built}`
+    issues.check(true, message)
+    expect(built).toBe(0)
+    expect(issues.isEmpty).toBe(true)
+    issues.check(false, message)
+    expect(built).toBe(1)
+    expect(failure(issues.result("X.send", () => 0)).issue).toBe("built 1")
+  })
+
   it("names every issue in one error, five at most, counting the rest", () => {
     const issues = new InvalidParams.Issues()
     for (let i = 0; i < 7; i++) issues.add(`issue ${i}`)

@@ -372,7 +372,7 @@ const makeService = (
     issues.checkOffset(start)
     issues.check(
       Number.isInteger(concurrency) && concurrency >= 1,
-      `concurrency must be a positive integer, got ${preview(concurrency)}`
+      () => `concurrency must be a positive integer, got ${preview(concurrency)}`
     )
     if (!issues.isEmpty) return Stream.unwrap(Effect.as(issues.result(`list ${Path.describe(segments)}`, () => 0), Stream.empty))
     const key = options.key ?? "objects"

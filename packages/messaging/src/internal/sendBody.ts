@@ -75,8 +75,8 @@ const checkSender = (params: SendParams, type: string, issues: Issues): void => 
   if (src === undefined) return
   const sender = typeof src === "string" ? sanitizeSender(src) : ""
   if (sender === "") issues.add("src must be a phone number, short code or sender ID")
-  else if (/^\d+$/.test(sender)) issues.check(sender.length <= 15, `src ${preview(src)} has more than 15 digits`)
-  else issues.check(sender.length <= 11, `src ${preview(src)}: an alphanumeric sender ID has at most 11 characters`)
+  else if (/^\d+$/.test(sender)) issues.check(sender.length <= 15, () => `src ${preview(src)} has more than 15 digits`)
+  else issues.check(sender.length <= 11, () => `src ${preview(src)}: an alphanumeric sender ID has at most 11 characters`)
 }
 
 const checkText = (params: SendParams, type: string, issues: Issues): void => {
