@@ -5,7 +5,10 @@
  * `MessageList` schema alone. What is left is this SDK's own work per page: the request,
  * the runtime, decoding, the stream. Cases interleaved, median of 7 rounds.
  *
- *   node --import tsx test/bench/pageCpu.ts      (after `pnpm build`)
+ *   node --import tsx test/bench/pageCpu.ts [--baseline ../other-checkout]     (after `pnpm build`)
+ *
+ * `--baseline` adds `Messages.list` and `Messages.stream` of another built checkout, loaded
+ * from its `dist` into this process and measured in the same rounds: a paired before/after.
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
@@ -17,6 +20,8 @@ import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { loadavg } from "node:os"
+import { resolve } from "node:path"
+import { pathToFileURL } from "node:url"
 import { messageListBody } from "./pageBody.js"
 import { check } from "./support.js"
 
@@ -34,16 +39,46 @@ const http = HttpClient.make((request, url) => {
     HttpClientResponse.fromWeb(request, new Response(body, { status: 200, headers: { "content-type": "application/json" } }))
   )
 })
-const runtime = ManagedRuntime.make(
-  Messages.layer.pipe(
-    Layer.provide(PlivoClient.layer),
-    Layer.provide(PlivoConfig.layer({ authId: "MAXXXXXXXXXXXXXXXXXX", authToken: "t".repeat(40), budget: false })),
-    Layer.provide(Layer.succeed(HttpClient.HttpClient, http)),
-    Layer.orDie
+interface Sdk {
+  readonly Messages: typeof Messages
+  readonly PlivoClient: typeof PlivoClient
+  readonly PlivoConfig: typeof PlivoConfig
+}
+// One runtime per checkout: the service tags are keyed by name, so each keeps its own.
+const sdk = (from: Sdk) =>
+  ManagedRuntime.make(
+    from.Messages.layer.pipe(
+      Layer.provide(from.PlivoClient.layer),
+      Layer.provide(from.PlivoConfig.layer({ authId: "MAXXXXXXXXXXXXXXXXXX", authToken: "t".repeat(40), budget: false })),
+      Layer.provide(Layer.succeed(HttpClient.HttpClient, http)),
+      Layer.orDie
+    )
   )
-)
-const messages = await runtime.runPromise(Messages)
+const at = process.argv.indexOf("--baseline")
+const baselineDir = at === -1 ? undefined : process.argv[at + 1]
+const baseline = baselineDir === undefined ? undefined : await (async (): Promise<Sdk> => {
+  const dir = resolve(baselineDir)
+  const core: Pick<Sdk, "PlivoClient" | "PlivoConfig"> = await import(pathToFileURL(`${dir}/packages/core/dist/index.js`).href)
+  const messaging: Pick<Sdk, "Messages"> = await import(pathToFileURL(`${dir}/packages/messaging/dist/index.js`).href)
+  return { Messages: messaging.Messages, PlivoClient: core.PlivoClient, PlivoConfig: core.PlivoConfig }
+})()
 const decode = Schema.decodeUnknownSync(MessageList)
+
+const sdkCases = async (label: string, from: Sdk) => {
+  const runtime = sdk(from)
+  const messages = await runtime.runPromise(from.Messages)
+  const cases: ReadonlyArray<readonly [string, () => Promise<number>]> = [
+    [`Messages.list${label}`, async () => {
+      let n = 0
+      for (let i = 0; i < PAGES; i++) n += (await runtime.runPromise(messages.list({ limit: 20 }))).objects.length
+      return n
+    }],
+    [`Messages.stream${label}`, () => runtime.runPromise(Stream.runCount(messages.stream()))]
+  ]
+  return { runtime, cases }
+}
+const ours = await sdkCases("", { Messages, PlivoClient, PlivoConfig })
+const theirs = baseline === undefined ? undefined : await sdkCases(" (baseline)", baseline)
 
 const cases: ReadonlyArray<readonly [string, () => Promise<number>]> = [
   ["JSON.parse + MessageList schema", async () => {
@@ -51,12 +86,8 @@ const cases: ReadonlyArray<readonly [string, () => Promise<number>]> = [
     for (const body of bodies) n += decode(JSON.parse(body)).objects.length
     return n
   }],
-  ["Messages.list", async () => {
-    let n = 0
-    for (let i = 0; i < PAGES; i++) n += (await runtime.runPromise(messages.list({ limit: 20 }))).objects.length
-    return n
-  }],
-  ["Messages.stream", () => runtime.runPromise(Stream.runCount(messages.stream()))]
+  ...ours.cases,
+  ...(theirs?.cases ?? [])
 ]
 
 for (const [name, run] of cases) check(await run() === PAGES * 20, name)
@@ -64,7 +95,8 @@ for (let i = 0; i < 5; i++) for (const [, run] of cases) await run()
 const samples = new Map(cases.map(([name]) => [name, [] as Array<number>]))
 const load = [loadavg()[0]!]
 for (let round = 0; round < ROUNDS; round++) {
-  for (const [name, run] of cases) {
+  // Every other round in reverse, so no case always runs right after another.
+  for (const [name, run] of round % 2 === 0 ? cases : [...cases].reverse()) {
     const cpu0 = process.cpuUsage()
     await run()
     const cpu = process.cpuUsage(cpu0)
@@ -75,6 +107,7 @@ for (let round = 0; round < ROUNDS; round++) {
 console.log(`pageCpu: ${ROUNDS} rounds of ${PAGES} pages; load average ${load.map((l) => l.toFixed(1)).join(" → ")}`)
 for (const [name, values] of samples) {
   const sorted = [...values].sort((a, b) => a - b)
-  console.log(`${name.padEnd(34)} ${sorted[ROUNDS >> 1]!.toFixed(0).padStart(6)} µs CPU per page`)
+  console.log(`${name.padEnd(45)} ${sorted[ROUNDS >> 1]!.toFixed(0).padStart(6)} µs CPU per page`)
 }
-await runtime.dispose()
+await ours.runtime.dispose()
+await theirs?.runtime.dispose()

@@ -242,6 +242,27 @@ describe("a server that repeats the same full page", () => {
       expect((yield* offsets).length).toBeLessThanOrEqual(1 + 4 + 1)
     }).pipe(Effect.provide(samePage)))
 
+  it.effect("a full page that differs from the one before only deep in its last record is not a repeat", () =>
+    Effect.gen(function*() {
+      expect(yield* collect({ limit: 5 })).toEqual([...range(5), ...range(5), 0])
+      expect(yield* offsets).toEqual([0, 5, 10])
+    }).pipe(
+      Effect.provide(
+        StubHttpClient.layerClient((request) => {
+          const offset = Number(request.query["offset"])
+          // The same ids on both full pages; only the last record's nested note differs.
+          const objects = offset >= 10
+            ? [{ id: 0 }]
+            : range(5).map((id) => ({ id, note: { tags: ["a", { at: id === 4 ? offset : 0 }] } }))
+          return StubHttpClient.json(200, {
+            api_id: "a",
+            meta: { limit: 5, offset, next: `/v1/Account/X/Thing/?limit=5&offset=${offset + 5}` },
+            objects
+          })
+        })
+      )
+    ))
+
   it.effect("two different full pages in a row are not mistaken for a repeat", () =>
     Effect.gen(function*() {
       expect(yield* collect({ limit: 5 })).toEqual(range(12))

@@ -11,66 +11,13 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
 import { quote } from "./InvalidParams.js"
-
-// One pattern covers the message format (`2024-08-21 18:28:51.94772+05:30`), ISO-8601
-// (`2019-10-09T11:10:59.666461Z`) and callbacks (`2024-01-01 10:00:00.123456`, no offset).
-// Seconds are optional because Plivo's own filter syntax allows `YYYY-MM-DD HH:MM`.
-const PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/
-
-const DAY_MS = 86_400_000
-// Date.UTC maps years 0–99 to 1900–1999; 400 Gregorian years are exactly 146097 days.
-const GREGORIAN_CYCLE_MS = 146_097 * DAY_MS
-
-const daysInMonth = (year: number, month: number): number =>
-  month === 2
-    ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28)
-    : [4, 6, 9, 11].includes(month)
-    ? 30
-    : 31
-
-const num = (s: string | undefined): number => (s === undefined ? 0 : Number(s))
-
-const pad = (n: number, width: number): string => String(n).padStart(width, "0")
-
-/**
- * Parses a Plivo timestamp into UTC epoch milliseconds, or explains why it cannot.
- * A missing offset means UTC. Fractions beyond milliseconds are truncated, not rounded,
- * so a timestamp never moves into the next millisecond (or second).
- */
-const parseEpochMillis = (input: string): Either.Either<number, string> => {
-  const m = PATTERN.exec(input)
-  if (m === null) {
-    return Either.left("expected YYYY-MM-DD HH:MM:SS[.fraction][Z|±HH:MM]")
-  }
-  const [, y, mo, d, h, mi, s, frac, , sign, oh, om] = m
-  const year = num(y)
-  const month = num(mo)
-  const day = num(d)
-  const hour = num(h)
-  const minute = num(mi)
-  const second = num(s)
-  if (month < 1 || month > 12) return Either.left(`month ${month} does not exist`)
-  if (day < 1 || day > daysInMonth(year, month)) {
-    return Either.left(`day ${day} does not exist in ${pad(year, 4)}-${pad(month, 2)}`)
-  }
-  if (hour > 23 || minute > 59 || second > 59) return Either.left("time of day out of range")
-  const offsetHours = num(oh)
-  const offsetMinutes = num(om)
-  if (offsetHours > 23 || offsetMinutes > 59) return Either.left("UTC offset out of range")
-  const millis = num((frac ?? "").padEnd(3, "0").slice(0, 3))
-  const shift = year < 100 ? 400 : 0
-  const local = Date.UTC(year + shift, month - 1, day, hour, minute, second, millis) -
-    (shift === 0 ? 0 : GREGORIAN_CYCLE_MS)
-  const offset = (sign === "-" ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000
-  return Either.right(local - offset)
-}
+import { epochMillis, epochMillisByPattern, epochMillisFast, pad } from "./internal/timestamp.js"
 
 // Inputs come from the wire; echo a bounded prefix only.
 const preview = (input: string): string => quote(input, 40)
 
 const decodeUtc = (input: string, ast: AST.AST): Effect.Effect<DateTime.Utc, ParseResult.ParseIssue> =>
-  Either.match(parseEpochMillis(input), {
+  Either.match(epochMillis(input), {
     onLeft: (why) =>
       ParseResult.fail(new ParseResult.Type(ast, input, `Invalid Plivo timestamp ${preview(input)}: ${why}`)),
     onRight: (ms) => ParseResult.succeed(DateTime.unsafeMake(ms))
@@ -94,7 +41,9 @@ const decodeUtc = (input: string, ast: AST.AST): Effect.Effect<DateTime.Utc, Par
  * @category parsing
  */
 export const parsePlivoDateTime = (input: string): Option.Option<DateTime.Utc> => {
-  const ms = parseEpochMillis(input)
+  const fast = epochMillisFast(input)
+  if (fast !== undefined) return Option.some(DateTime.unsafeMake(fast))
+  const ms = epochMillisByPattern(input)
   return Either.isRight(ms) ? Option.some(DateTime.unsafeMake(ms.right)) : Option.none()
 }
 

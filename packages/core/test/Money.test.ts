@@ -1,8 +1,10 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as BigDecimal from "effect/BigDecimal"
 import * as Either from "effect/Either"
+import * as FastCheck from "effect/FastCheck"
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import { formatMoney, Money } from "../src/Money.js"
+import { formatMoney, Money, parseMoney } from "../src/Money.js"
 
 const decode = Schema.decodeUnknownEither(Money)
 const ok = (input: unknown): BigDecimal.BigDecimal =>
@@ -84,5 +86,30 @@ describe("format", () => {
     expect(formatMoney(BigDecimal.make(0n, -3))).toBe("0")
     expect(formatMoney(BigDecimal.make(0n, 2))).toBe("0.00")
     expect(formatMoney(BigDecimal.make(1n, 20))).toBe("0.00000000000000000001")
+  })
+})
+
+describe("parseMoney", () => {
+  // parseMoney before its char-code reading of plain amounts: the pattern, then fromString.
+  const byPattern = (input: string) => {
+    const trimmed = input.trim()
+    return /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(trimmed) ? BigDecimal.fromString(trimmed) : Option.none()
+  }
+  const amount = FastCheck.oneof(
+    FastCheck.stringMatching(/^\d{1,20}(\.\d{0,20})?$/),
+    FastCheck.tuple(FastCheck.stringMatching(/^[ +-]?\d{0,17}\.?\d{0,17}[eE ]?$/), FastCheck.constantFrom("", " ", "1", "-2")).map(([a, b]) =>
+      a + b
+    ),
+    FastCheck.constantFrom("0.00250", "0.00000", "5.", ".5", "0", "000", "9007199254740993", "999999999999999", "1.", ".", "", "1..2", "١"),
+    FastCheck.string({ maxLength: 12 })
+  )
+
+  it("reads every string as the pattern and BigDecimal.fromString read it, value and scale", () => {
+    FastCheck.assert(
+      FastCheck.property(amount, (input) => {
+        expect(Option.map(parseMoney(input), parts), input).toStrictEqual(Option.map(byPattern(input), parts))
+      }),
+      { numRuns: 20_000 }
+    )
   })
 })

@@ -9,8 +9,41 @@ import { RecentKeys } from "./recentKeys.js"
 export interface Page<A> {
   readonly meta?: ListMeta | undefined
   readonly items: ReadonlyArray<A>
-  /** The page's items as the server sent them, to tell a page that repeats the one before. */
-  readonly fingerprint?: string | undefined
+  /**
+   * The page's items as `JSON.parse` read them from the server's answer, to tell a page that
+   * repeats the one before.
+   */
+  readonly raw?: ReadonlyArray<unknown> | undefined
+}
+
+/** `null` as `JSON.stringify` writes it: `JSON.parse` reads `1e400` as `Infinity`, written back as `null`. */
+const writesNull = (v: unknown): boolean => v === null || (typeof v === "number" && !Number.isFinite(v))
+
+/**
+ * Whether two values from `JSON.parse` would be written as the same JSON text (keys in the
+ * same order included), without writing either: serialising every page to compare it with
+ * the one before cost about as much as parsing it, where two pages that differ (every page
+ * of a walk that advances) differ at their first record's first differing field.
+ */
+export const sameJson = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true
+  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) {
+    return writesNull(a) && writesNull(b)
+  }
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false
+    return true
+  }
+  if (Array.isArray(b)) return false
+  const keys = Object.keys(a)
+  const others = Object.keys(b)
+  if (keys.length !== others.length) return false
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!
+    if (key !== others[i] || !sameJson(Reflect.get(a, key), Reflect.get(b, key))) return false
+  }
+  return true
 }
 
 /** A page is the last when it is short or its `meta.next` is null, empty or missing. */
@@ -42,7 +75,7 @@ const MAX_STALE_PAGES = 3
  * meets. Remembering every key instead grew by about 100 bytes a row (10 MB per 100,000),
  * so memory was not flat over a long history; the window holds about 200 KB at most. A
  * server cycling through more than 2,000 rows while ignoring `offset` is not caught by the
- * stale check; one repeating a page is, by the fingerprint.
+ * stale check; one repeating a page is, by comparing it with the page before.
  */
 export const KEY_WINDOW = 2_000
 
@@ -72,19 +105,19 @@ export const stream = <A, E, R>(options: {
 }): Stream.Stream<A, E, R> =>
   Stream.suspend(() => {
     const { concurrency, fetch, key, limit, repeated, start, stuck } = options
-    // Per run of the stream: the fingerprint of the last page emitted, the latest keys
-    // emitted, and how many full pages in a row brought none.
-    let previous: string | undefined
+    // Per run of the stream: the raw items of the last page emitted (that one page only, so
+    // memory stays flat), the latest keys emitted, and how many full pages in a row brought none.
+    let previous: ReadonlyArray<unknown> | undefined
     const seen = new RecentKeys(KEY_WINDOW)
     let stale = 0
     const checked = (offset: number, page: Page<A>): Effect.Effect<Page<A> & { readonly last: boolean }, E> => {
       if (page.items.length > limit) {
         return Effect.fail(stuck(offset, `holds ${page.items.length} items, more than the limit of ${limit} asked for (the server ignores limit?)`))
       }
-      if (page.fingerprint !== undefined && page.items.length > 0 && page.fingerprint === previous) {
+      if (page.raw !== undefined && page.items.length > 0 && previous !== undefined && sameJson(page.raw, previous)) {
         return Effect.fail(repeated(offset))
       }
-      previous = page.fingerprint
+      previous = page.raw
       const last = isLast(page, limit)
       if (key === undefined) return Effect.succeed({ ...page, last })
       const items = page.items.filter((item) => seen.add(key(item)))

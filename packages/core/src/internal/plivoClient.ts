@@ -391,7 +391,7 @@ const makeService = (
             Effect.flatMap(run(call, span), (answer) =>
               Effect.map(decode(call, page, answer), (decoded): Paginate.Page<Schema.Schema.Type<typeof options.item>> => ({
                 ...decoded,
-                fingerprint: fingerprintOf(answer.json, key)
+                raw: rawItemsOf(answer.json, key)
               })))
         )
       )
@@ -421,9 +421,9 @@ const makeService = (
 }
 
 /** The raw items of a page, to compare with the page before; they came from `JSON.parse`. */
-const fingerprintOf = (json: unknown, key: string): string | undefined => {
+const rawItemsOf = (json: unknown, key: string): ReadonlyArray<unknown> | undefined => {
   if (typeof json !== "object" || json === null || !(key in json)) return undefined
   const items: unknown = Reflect.get(json, key)
-  return Array.isArray(items) ? JSON.stringify(items) : undefined
+  return Array.isArray(items) ? items : undefined
 }
 
