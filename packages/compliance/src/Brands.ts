@@ -11,12 +11,14 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Stream from "effect/Stream"
+import type * as Tracer from "effect/Tracer"
 import { Acknowledgement } from "./Acknowledgement.js"
 import { Brand, BrandCreated, BrandList, BrandResponse, BrandUsecases } from "./Brand.js"
 import type { BrandFilters, CreateBrandParams } from "./BrandParams.js"
 import { createRules, filterRules, starterNeedsMobile } from "./internal/brandRules.js"
 import { awaitTerminal } from "./internal/poll.js"
 import { body, query } from "./internal/rules.js"
+import { spansOf } from "./internal/span.js"
 import { walk } from "./internal/walk.js"
 import type { AwaitOptions, RegistrationPendingError, RegistrationRejectedError } from "./Registration.js"
 
@@ -57,6 +59,10 @@ export declare namespace Brands {
 
 const resource = { "plivo.resource": "Brand" }
 
+const inSpan = spansOf(resource)
+
+const annotate = (span: Tracer.Span, brand_id: unknown): void => span.attribute("plivo.brand_id", spanId(brand_id))
+
 /**
  * 10DLC brands.
  *
@@ -84,28 +90,33 @@ export class Brands extends Context.Tag("@plivo-effect/compliance/Brands")<Brand
   static readonly make: Effect.Effect<Brands.Service, never, PlivoClient> = Effect.gen(function*() {
     const client = yield* PlivoClient
 
-    const create = Effect.fn("Brands.create", { attributes: resource })(function*(params: CreateBrandParams) {
-      const sent = yield* body("Brands.create", params, createRules, starterNeedsMobile)
-      const created = yield* client.post(["10dlc", "Brand"], { schema: BrandCreated, body: sent })
-      yield* Effect.annotateCurrentSpan("plivo.brand_id", spanId(created.brand_id))
-      return created
-    })
+    const create = (params: CreateBrandParams): Effect.Effect<BrandCreated, PlivoError> =>
+      inSpan("Brands.create", (span) =>
+        Effect.flatMap(body("Brands.create", params, createRules, starterNeedsMobile), (sent) =>
+          Effect.map(client.post(["10dlc", "Brand"], { schema: BrandCreated, body: sent }), (created) => {
+            annotate(span, created.brand_id)
+            return created
+          })))
 
-    const get = Effect.fn("Brands.get", { attributes: resource })(function*(brand_id: string) {
-      yield* Effect.annotateCurrentSpan("plivo.brand_id", spanId(brand_id))
-      return (yield* client.get(["10dlc", "Brand", brand_id], { schema: BrandResponse })).brand
-    })
+    const get = (brand_id: string): Effect.Effect<Brand, PlivoError> =>
+      inSpan("Brands.get", (span) => {
+        annotate(span, brand_id)
+        return Effect.map(client.get(["10dlc", "Brand", brand_id], { schema: BrandResponse }), (answer) => answer.brand)
+      })
 
-    const remove = Effect.fn("Brands.delete", { attributes: resource })(function*(brand_id: string) {
-      yield* Effect.annotateCurrentSpan("plivo.brand_id", spanId(brand_id))
-      const answer = yield* client.del(["10dlc", "Brand", brand_id], { schema: Acknowledgement })
-      return Option.getOrElse(answer, () => ({}))
-    })
+    const remove = (brand_id: string): Effect.Effect<Acknowledgement, PlivoError> =>
+      inSpan("Brands.delete", (span) => {
+        annotate(span, brand_id)
+        return Effect.map(
+          client.del(["10dlc", "Brand", brand_id], { schema: Acknowledgement }),
+          Option.getOrElse((): Acknowledgement => ({}))
+        )
+      })
 
-    const list = Effect.fn("Brands.list", { attributes: resource })(function*(filters: BrandFilters = {}) {
-      const sent = yield* query("Brands.list", filters, filterRules)
-      return yield* client.get(["10dlc", "Brand"], { schema: BrandList, query: sent })
-    })
+    const list = (filters: BrandFilters = {}): Effect.Effect<BrandList, PlivoError> =>
+      inSpan("Brands.list", () =>
+        Effect.flatMap(query("Brands.list", filters, filterRules), (sent) =>
+          client.get(["10dlc", "Brand"], { schema: BrandList, query: sent })))
 
     const stream = (filters: BrandFilters = {}): Stream.Stream<Brand, PlivoError> =>
       walk(client, {
@@ -119,25 +130,26 @@ export class Brands extends Context.Tag("@plivo-effect/compliance/Brands")<Brand
         itemKey: (brand) => brand.brand_id
       })
 
-    const usecases = Effect.fn("Brands.usecases", { attributes: resource })(function*(brand_id: string) {
-      yield* Effect.annotateCurrentSpan("plivo.brand_id", spanId(brand_id))
-      return yield* client.get(["10dlc", "Brand", brand_id, "usecases"], { schema: BrandUsecases })
-    })
+    const usecases = (brand_id: string): Effect.Effect<BrandUsecases, PlivoError> =>
+      inSpan("Brands.usecases", (span) => {
+        annotate(span, brand_id)
+        return client.get(["10dlc", "Brand", brand_id, "usecases"], { schema: BrandUsecases })
+      })
 
-    const resendOtp = Effect.fn("Brands.resendOtp", { attributes: resource })(function*(brand_id: string) {
-      yield* Effect.annotateCurrentSpan("plivo.brand_id", spanId(brand_id))
-      return yield* client.post(["10dlc", "Brand", brand_id, "OTP"], { schema: Acknowledgement })
-    })
+    const resendOtp = (brand_id: string): Effect.Effect<Acknowledgement, PlivoError> =>
+      inSpan("Brands.resendOtp", (span) => {
+        annotate(span, brand_id)
+        return client.post(["10dlc", "Brand", brand_id, "OTP"], { schema: Acknowledgement })
+      })
 
-    const awaitRegistration = Effect.fn("Brands.awaitRegistration", { attributes: resource })(
-      function*(brand_id: string, options?: AwaitOptions) {
-        yield* Effect.annotateCurrentSpan("plivo.brand_id", spanId(brand_id))
-        return yield* awaitTerminal("Brand", brand_id, get(brand_id), {
+    const awaitRegistration: Brands.Service["awaitRegistration"] = (brand_id, options) =>
+      inSpan("Brands.awaitRegistration", (span) => {
+        annotate(span, brand_id)
+        return awaitTerminal("Brand", brand_id, get(brand_id), {
           status: (brand) => brand.registration_status,
           reasons: (brand) => (brand.declined_reasons == null ? {} : { declined_reasons: brand.declined_reasons })
         }, {}, options)
-      }
-    )
+      })
 
     return { create, get, delete: remove, list, stream, usecases, resendOtp, awaitRegistration }
   })

@@ -11,6 +11,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Stream from "effect/Stream"
+import type * as Tracer from "effect/Tracer"
 import { Acknowledgement } from "./Acknowledgement.js"
 import type { StatusCallbackParams } from "./BrandParams.js"
 import { Campaign, CampaignCreated, CampaignList, CampaignNumbers, CampaignResponse } from "./Campaign.js"
@@ -33,6 +34,7 @@ import {
 } from "./internal/campaignRules.js"
 import { awaitTerminal } from "./internal/poll.js"
 import { body, callback, pathNumber, query } from "./internal/rules.js"
+import { spansOf } from "./internal/span.js"
 import { walk } from "./internal/walk.js"
 import type { AwaitOptions, RegistrationPendingError, RegistrationRejectedError } from "./Registration.js"
 
@@ -99,6 +101,11 @@ const resource = { "plivo.resource": "Campaign" }
 
 const acknowledged = Option.getOrElse((): Acknowledgement => ({}))
 
+const inSpan = spansOf(resource)
+
+const annotate = (span: Tracer.Span, campaign_id: unknown): void =>
+  span.attribute("plivo.campaign_id", spanId(campaign_id))
+
 /**
  * 10DLC campaigns and the numbers linked to them.
  *
@@ -120,37 +127,44 @@ export class Campaigns extends Context.Tag("@plivo-effect/compliance/Campaigns")
   /** Builds the service on a `PlivoClient`. */
   static readonly make: Effect.Effect<Campaigns.Service, never, PlivoClient> = Effect.gen(function*() {
     const client = yield* PlivoClient
-    const annotate = (campaign_id: unknown) => Effect.annotateCurrentSpan("plivo.campaign_id", spanId(campaign_id))
 
-    const create = Effect.fn("Campaigns.create", { attributes: resource })(function*(params: CreateCampaignParams) {
-      const sent = yield* body("Campaigns.create", params, createRules, subUsecases)
-      const created = yield* client.post(["10dlc", "Campaign"], { schema: CampaignCreated, body: sent })
-      yield* annotate(created.campaign_id)
-      return created
-    })
+    const create = (params: CreateCampaignParams): Effect.Effect<CampaignCreated, PlivoError> =>
+      inSpan("Campaigns.create", (span) =>
+        Effect.flatMap(body("Campaigns.create", params, createRules, subUsecases), (sent) =>
+          Effect.map(client.post(["10dlc", "Campaign"], { schema: CampaignCreated, body: sent }), (created) => {
+            annotate(span, created.campaign_id)
+            return created
+          })))
 
-    const get = Effect.fn("Campaigns.get", { attributes: resource })(function*(campaign_id: string) {
-      yield* annotate(campaign_id)
-      return (yield* client.get(["10dlc", "Campaign", campaign_id], { schema: CampaignResponse })).campaign
-    })
+    const get = (campaign_id: string): Effect.Effect<Campaign, PlivoError> =>
+      inSpan("Campaigns.get", (span) => {
+        annotate(span, campaign_id)
+        return Effect.map(
+          client.get(["10dlc", "Campaign", campaign_id], { schema: CampaignResponse }),
+          (answer) => answer.campaign
+        )
+      })
 
-    const update = Effect.fn("Campaigns.update", { attributes: resource })(
-      function*(campaign_id: string, params: UpdateCampaignParams) {
-        yield* annotate(campaign_id)
-        const sent = yield* body("Campaigns.update", params, updateRules, keywords)
-        return (yield* client.post(["10dlc", "Campaign", campaign_id], { schema: CampaignResponse, body: sent })).campaign
-      }
-    )
+    const update = (campaign_id: string, params: UpdateCampaignParams): Effect.Effect<Campaign, PlivoError> =>
+      inSpan("Campaigns.update", (span) => {
+        annotate(span, campaign_id)
+        return Effect.flatMap(body("Campaigns.update", params, updateRules, keywords), (sent) =>
+          Effect.map(
+            client.post(["10dlc", "Campaign", campaign_id], { schema: CampaignResponse, body: sent }),
+            (answer) => answer.campaign
+          ))
+      })
 
-    const remove = Effect.fn("Campaigns.delete", { attributes: resource })(function*(campaign_id: string) {
-      yield* annotate(campaign_id)
-      return acknowledged(yield* client.del(["10dlc", "Campaign", campaign_id], { schema: Acknowledgement }))
-    })
+    const remove = (campaign_id: string): Effect.Effect<Acknowledgement, PlivoError> =>
+      inSpan("Campaigns.delete", (span) => {
+        annotate(span, campaign_id)
+        return Effect.map(client.del(["10dlc", "Campaign", campaign_id], { schema: Acknowledgement }), acknowledged)
+      })
 
-    const list = Effect.fn("Campaigns.list", { attributes: resource })(function*(filters: CampaignFilters = {}) {
-      const sent = yield* query("Campaigns.list", filters, filterRules)
-      return yield* client.get(["10dlc", "Campaign"], { schema: CampaignList, query: sent })
-    })
+    const list = (filters: CampaignFilters = {}): Effect.Effect<CampaignList, PlivoError> =>
+      inSpan("Campaigns.list", () =>
+        Effect.flatMap(query("Campaigns.list", filters, filterRules), (sent) =>
+          client.get(["10dlc", "Campaign"], { schema: CampaignList, query: sent })))
 
     const stream = (filters: CampaignFilters = {}): Stream.Stream<Campaign, PlivoError> =>
       walk(client, {
@@ -164,70 +178,72 @@ export class Campaigns extends Context.Tag("@plivo-effect/compliance/Campaigns")
         itemKey: (campaign) => campaign.campaign_id
       })
 
-    const importCampaign = Effect.fn("Campaigns.importCampaign", { attributes: resource })(
-      function*(params: ImportCampaignParams) {
-        const sent = yield* body("Campaigns.importCampaign", params, importRules)
-        yield* annotate(sent.campaign_id)
-        return yield* client.post(["10dlc", "Campaign", "Import"], { schema: CampaignCreated, body: sent })
-      }
-    )
+    const importCampaign = (params: ImportCampaignParams): Effect.Effect<CampaignCreated, PlivoError> =>
+      inSpan("Campaigns.importCampaign", (span) =>
+        Effect.flatMap(body("Campaigns.importCampaign", params, importRules), (sent) => {
+          annotate(span, sent.campaign_id)
+          return client.post(["10dlc", "Campaign", "Import"], { schema: CampaignCreated, body: sent })
+        }))
 
-    const linkNumbersTo = Effect.fn("Campaigns.linkNumbers", { attributes: resource })(
-      function*(campaign_id: string, params: LinkNumbersParams) {
-        yield* annotate(campaign_id)
-        const sent = yield* body("Campaigns.linkNumbers", params, linkRules, linkNumbers)
-        return yield* client.post(["10dlc", "Campaign", campaign_id, "Number"], { schema: Acknowledgement, body: sent })
-      }
-    )
+    const linkNumbersTo = (campaign_id: string, params: LinkNumbersParams): Effect.Effect<Acknowledgement, PlivoError> =>
+      inSpan("Campaigns.linkNumbers", (span) => {
+        annotate(span, campaign_id)
+        return Effect.flatMap(body("Campaigns.linkNumbers", params, linkRules, linkNumbers), (sent) =>
+          client.post(["10dlc", "Campaign", campaign_id, "Number"], { schema: Acknowledgement, body: sent }))
+      })
 
-    const listNumbers = Effect.fn("Campaigns.listNumbers", { attributes: resource })(function*(campaign_id: string) {
-      yield* annotate(campaign_id)
-      return yield* client.get(["10dlc", "Campaign", campaign_id, "Number"], { schema: CampaignNumbers })
-    })
+    const listNumbers = (campaign_id: string): Effect.Effect<CampaignNumbers, PlivoError> =>
+      inSpan("Campaigns.listNumbers", (span) => {
+        annotate(span, campaign_id)
+        return client.get(["10dlc", "Campaign", campaign_id, "Number"], { schema: CampaignNumbers })
+      })
 
-    const getNumber = Effect.fn("Campaigns.getNumber", { attributes: resource })(
-      function*(campaign_id: string, number: string) {
-        yield* annotate(campaign_id)
-        const digits = yield* pathNumber("Campaigns.getNumber", number)
-        return yield* client.get(["10dlc", "Campaign", campaign_id, "Number", digits], { schema: CampaignNumbers })
-      }
-    )
+    const getNumber = (campaign_id: string, number: string): Effect.Effect<CampaignNumbers, PlivoError> =>
+      inSpan("Campaigns.getNumber", (span) => {
+        annotate(span, campaign_id)
+        return Effect.flatMap(pathNumber("Campaigns.getNumber", number), (digits) =>
+          client.get(["10dlc", "Campaign", campaign_id, "Number", digits], { schema: CampaignNumbers }))
+      })
 
-    const unlinkNumber = Effect.fn("Campaigns.unlinkNumber", { attributes: resource })(
-      function*(campaign_id: string, number: string, params: StatusCallbackParams = {}) {
-        yield* annotate(campaign_id)
-        const digits = yield* pathNumber("Campaigns.unlinkNumber", number)
-        const sent = yield* body("Campaigns.unlinkNumber", params, callback)
-        const path = ["10dlc", "Campaign", campaign_id, "Number", digits]
-        return acknowledged(yield* client.del(path, { schema: Acknowledgement, body: sent }))
-      }
-    )
+    const unlinkNumber = (
+      campaign_id: string,
+      number: string,
+      params: StatusCallbackParams = {}
+    ): Effect.Effect<Acknowledgement, PlivoError> =>
+      inSpan("Campaigns.unlinkNumber", (span) => {
+        annotate(span, campaign_id)
+        return Effect.gen(function*() {
+          const digits = yield* pathNumber("Campaigns.unlinkNumber", number)
+          const sent = yield* body("Campaigns.unlinkNumber", params, callback)
+          const path = ["10dlc", "Campaign", campaign_id, "Number", digits]
+          return acknowledged(yield* client.del(path, { schema: Acknowledgement, body: sent }))
+        })
+      })
 
-    const awaitRegistration = Effect.fn("Campaigns.awaitRegistration", { attributes: resource })(
-      function*(campaign_id: string, options?: AwaitOptions) {
-        yield* annotate(campaign_id)
-        return yield* awaitTerminal("Campaign", campaign_id, get(campaign_id), {
+    const awaitRegistration: Campaigns.Service["awaitRegistration"] = (campaign_id, options) =>
+      inSpan("Campaigns.awaitRegistration", (span) => {
+        annotate(span, campaign_id)
+        return awaitTerminal("Campaign", campaign_id, get(campaign_id), {
           status: (campaign) => campaign.registration_status,
           reasons: (campaign) => ({
             ...(campaign.error_code === undefined ? {} : { error_code: campaign.error_code }),
             ...(campaign.error_reason === undefined ? {} : { error_reason: campaign.error_reason })
           })
         }, { rejected: ["EXPIRED"] }, options)
-      }
-    )
+      })
 
-    const awaitNumberLink = Effect.fn("Campaigns.awaitNumberLink", { attributes: resource })(
-      function*(campaign_id: string, number: string, options?: AwaitOptions) {
-        yield* annotate(campaign_id)
-        const digits = yield* pathNumber("Campaigns.awaitNumberLink", number)
-        const entry = (numbers: CampaignNumbers) =>
-          numbers.phone_numbers.find((linked) => linked.number.replace(/^\+/, "") === digits)
-        return yield* awaitTerminal("CampaignNumber", `${campaign_id}/${digits}`, getNumber(campaign_id, digits), {
-          status: (numbers) => entry(numbers)?.status,
-          reasons: () => ({})
-        }, {}, options)
-      }
-    )
+    const awaitNumberLink: Campaigns.Service["awaitNumberLink"] = (campaign_id, number, options) =>
+      inSpan("Campaigns.awaitNumberLink", (span) => {
+        annotate(span, campaign_id)
+        return Effect.flatMap(pathNumber("Campaigns.awaitNumberLink", number), (digits) => {
+          const entry = (numbers: CampaignNumbers) =>
+            numbers.phone_numbers.find((linked) => linked.number.replace(/^\+/, "") === digits)
+          return awaitTerminal("CampaignNumber", `${campaign_id}/${digits}`, getNumber(campaign_id, digits), {
+            status: (numbers) => entry(numbers)?.status,
+            reasons: () => ({})
+          }, {}, options)
+        })
+      })
 
     return {
       create,

@@ -12,9 +12,11 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Stream from "effect/Stream"
+import type * as Tracer from "effect/Tracer"
 import { Acknowledgement } from "./Acknowledgement.js"
 import { createRules, filterRules, publicNeedsStock, updateRules } from "./internal/profileRules.js"
 import { body, query } from "./internal/rules.js"
+import { spansOf } from "./internal/span.js"
 import { walk } from "./internal/walk.js"
 import { Profile, ProfileCreated, ProfileList, ProfileResponse } from "./Profile.js"
 import type { CreateProfileParams, ProfileFilters, UpdateProfileParams } from "./ProfileParams.js"
@@ -44,6 +46,10 @@ export declare namespace Profiles {
 }
 
 const resource = { "plivo.resource": "Profile" }
+
+const inSpan = spansOf(resource)
+
+const annotate = (span: Tracer.Span, profile_uuid: unknown): void => span.attribute("plivo.profile_uuid", spanId(profile_uuid))
 
 /**
  * Business profiles.
@@ -77,37 +83,43 @@ export class Profiles extends Context.Tag("@plivo-effect/compliance/Profiles")<P
   static readonly make: Effect.Effect<Profiles.Service, never, PlivoClient> = Effect.gen(function*() {
     const client = yield* PlivoClient
 
-    const create = Effect.fn("Profiles.create", { attributes: resource })(function*(params: CreateProfileParams) {
-      const sent = yield* body("Profiles.create", params, createRules, publicNeedsStock)
-      const created = yield* client.post(["Profile"], { schema: ProfileCreated, body: sent })
-      yield* Effect.annotateCurrentSpan("plivo.profile_uuid", spanId(created.profile_uuid))
-      return created
-    })
+    const create = (params: CreateProfileParams): Effect.Effect<ProfileCreated, PlivoError> =>
+      inSpan("Profiles.create", (span) =>
+        Effect.flatMap(body("Profiles.create", params, createRules, publicNeedsStock), (sent) =>
+          Effect.map(client.post(["Profile"], { schema: ProfileCreated, body: sent }), (created) => {
+            annotate(span, created.profile_uuid)
+            return created
+          })))
 
-    const get = Effect.fn("Profiles.get", { attributes: resource })(function*(profile_uuid: string) {
-      yield* Effect.annotateCurrentSpan("plivo.profile_uuid", spanId(profile_uuid))
-      const answer = yield* client.get(["Profile", profile_uuid], { schema: ProfileResponse })
-      return answer.profile
-    })
+    const get = (profile_uuid: string): Effect.Effect<Profile, PlivoError> =>
+      inSpan("Profiles.get", (span) => {
+        annotate(span, profile_uuid)
+        return Effect.map(client.get(["Profile", profile_uuid], { schema: ProfileResponse }), (answer) => answer.profile)
+      })
 
-    const update = Effect.fn("Profiles.update", { attributes: resource })(
-      function*(profile_uuid: string, params: UpdateProfileParams) {
-        yield* Effect.annotateCurrentSpan("plivo.profile_uuid", spanId(profile_uuid))
-        const sent = yield* body("Profiles.update", params, updateRules)
-        const answer = yield* client.post(["Profile", profile_uuid], { schema: ProfileResponse, body: sent })
-        return answer.profile
-      }
-    )
+    const update = (profile_uuid: string, params: UpdateProfileParams): Effect.Effect<Profile, PlivoError> =>
+      inSpan("Profiles.update", (span) => {
+        annotate(span, profile_uuid)
+        return Effect.flatMap(body("Profiles.update", params, updateRules), (sent) =>
+          Effect.map(
+            client.post(["Profile", profile_uuid], { schema: ProfileResponse, body: sent }),
+            (answer) => answer.profile
+          ))
+      })
 
-    const remove = Effect.fn("Profiles.delete", { attributes: resource })(function*(profile_uuid: string) {
-      yield* Effect.annotateCurrentSpan("plivo.profile_uuid", spanId(profile_uuid))
-      return Option.getOrElse(yield* client.del(["Profile", profile_uuid], { schema: Acknowledgement }), () => ({}))
-    })
+    const remove = (profile_uuid: string): Effect.Effect<Acknowledgement, PlivoError> =>
+      inSpan("Profiles.delete", (span) => {
+        annotate(span, profile_uuid)
+        return Effect.map(
+          client.del(["Profile", profile_uuid], { schema: Acknowledgement }),
+          Option.getOrElse((): Acknowledgement => ({}))
+        )
+      })
 
-    const list = Effect.fn("Profiles.list", { attributes: resource })(function*(filters: ProfileFilters = {}) {
-      const sent = yield* query("Profiles.list", filters, filterRules)
-      return yield* client.get(["Profile"], { schema: ProfileList, query: sent })
-    })
+    const list = (filters: ProfileFilters = {}): Effect.Effect<ProfileList, PlivoError> =>
+      inSpan("Profiles.list", () =>
+        Effect.flatMap(query("Profiles.list", filters, filterRules), (sent) =>
+          client.get(["Profile"], { schema: ProfileList, query: sent })))
 
     const stream = (filters: ProfileFilters = {}): Stream.Stream<Profile, PlivoError> =>
       walk(client, {

@@ -13,9 +13,11 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Stream from "effect/Stream"
+import type * as Tracer from "effect/Tracer"
 import { Acknowledgement } from "./Acknowledgement.js"
 import { awaitTerminal } from "./internal/poll.js"
 import { body, query } from "./internal/rules.js"
+import { spansOf } from "./internal/span.js"
 import { checkCreate, checkFilters, checkUpdate, createRules, filterRules, updateRules } from "./internal/tollfreeRules.js"
 import { walk } from "./internal/walk.js"
 import type { DecisionOptions, RegistrationPendingError, RegistrationRejectedError } from "./Registration.js"
@@ -63,6 +65,10 @@ export declare namespace TollfreeVerifications {
 
 const resource = { "plivo.resource": "TollfreeVerification" }
 
+const inSpan = spansOf(resource)
+
+const annotate = (span: Tracer.Span, uuid: unknown): void => span.attribute("plivo.verification_uuid", spanId(uuid))
+
 const modifiedAt = (verification: TollfreeVerification): number | undefined =>
   verification.last_modified === undefined ? undefined : DateTime.toEpochMillis(verification.last_modified)
 
@@ -104,42 +110,46 @@ export class TollfreeVerifications extends Context.Tag("@plivo-effect/compliance
   /** Builds the service on a `PlivoClient`. */
   static readonly make: Effect.Effect<TollfreeVerifications.Service, never, PlivoClient> = Effect.gen(function*() {
     const client = yield* PlivoClient
-    const annotate = (uuid: unknown) => Effect.annotateCurrentSpan("plivo.verification_uuid", spanId(uuid))
 
-    const create = Effect.fn("TollfreeVerifications.create", { attributes: resource })(
-      function*(params: CreateTollfreeVerificationParams) {
-        const sent = yield* body("TollfreeVerifications.create", params, createRules, checkCreate)
-        const created = yield* client.post(["TollfreeVerification"], { schema: TollfreeVerificationCreated, body: sent })
-        yield* annotate(created.uuid)
-        return created
-      }
-    )
+    const create = (
+      params: CreateTollfreeVerificationParams
+    ): Effect.Effect<TollfreeVerificationCreated, PlivoError> =>
+      inSpan("TollfreeVerifications.create", (span) =>
+        Effect.flatMap(body("TollfreeVerifications.create", params, createRules, checkCreate), (sent) =>
+          Effect.map(
+            client.post(["TollfreeVerification"], { schema: TollfreeVerificationCreated, body: sent }),
+            (created) => {
+              annotate(span, created.uuid)
+              return created
+            }
+          )))
 
-    const get = Effect.fn("TollfreeVerifications.get", { attributes: resource })(function*(uuid: string) {
-      yield* annotate(uuid)
-      return yield* client.get(["TollfreeVerification", uuid], { schema: TollfreeVerification })
-    })
+    const get = (uuid: string): Effect.Effect<TollfreeVerification, PlivoError> =>
+      inSpan("TollfreeVerifications.get", (span) => {
+        annotate(span, uuid)
+        return client.get(["TollfreeVerification", uuid], { schema: TollfreeVerification })
+      })
 
-    const update = Effect.fn("TollfreeVerifications.update", { attributes: resource })(
-      function*(uuid: string, params: UpdateTollfreeVerificationParams) {
-        yield* annotate(uuid)
-        const sent = yield* body("TollfreeVerifications.update", params, updateRules, checkUpdate)
-        return yield* client.post(["TollfreeVerification", uuid], { schema: Acknowledgement, body: sent })
-      }
-    )
+    const update = (uuid: string, params: UpdateTollfreeVerificationParams): Effect.Effect<Acknowledgement, PlivoError> =>
+      inSpan("TollfreeVerifications.update", (span) => {
+        annotate(span, uuid)
+        return Effect.flatMap(body("TollfreeVerifications.update", params, updateRules, checkUpdate), (sent) =>
+          client.post(["TollfreeVerification", uuid], { schema: Acknowledgement, body: sent }))
+      })
 
-    const remove = Effect.fn("TollfreeVerifications.delete", { attributes: resource })(function*(uuid: string) {
-      yield* annotate(uuid)
-      const answer = yield* client.del(["TollfreeVerification", uuid], { schema: Acknowledgement })
-      return Option.getOrElse(answer, () => ({}))
-    })
+    const remove = (uuid: string): Effect.Effect<Acknowledgement, PlivoError> =>
+      inSpan("TollfreeVerifications.delete", (span) => {
+        annotate(span, uuid)
+        return Effect.map(
+          client.del(["TollfreeVerification", uuid], { schema: Acknowledgement }),
+          Option.getOrElse((): Acknowledgement => ({}))
+        )
+      })
 
-    const list = Effect.fn("TollfreeVerifications.list", { attributes: resource })(
-      function*(filters: TollfreeVerificationFilters = {}) {
-        const sent = yield* query("TollfreeVerifications.list", filters, filterRules, checkFilters)
-        return yield* client.get(["TollfreeVerification"], { schema: TollfreeVerificationList, query: sent })
-      }
-    )
+    const list = (filters: TollfreeVerificationFilters = {}): Effect.Effect<TollfreeVerificationList, PlivoError> =>
+      inSpan("TollfreeVerifications.list", () =>
+        Effect.flatMap(query("TollfreeVerifications.list", filters, filterRules, checkFilters), (sent) =>
+          client.get(["TollfreeVerification"], { schema: TollfreeVerificationList, query: sent })))
 
     const stream = (filters: TollfreeVerificationFilters = {}): Stream.Stream<TollfreeVerification, PlivoError> =>
       walk(client, {
@@ -154,10 +164,10 @@ export class TollfreeVerifications extends Context.Tag("@plivo-effect/compliance
         itemKey: (verification) => verification.uuid
       })
 
-    const awaitDecision = Effect.fn("TollfreeVerifications.awaitDecision", { attributes: resource })(
-      function*(uuid: string, options?: DecisionOptions) {
-        yield* annotate(uuid)
-        return yield* awaitTerminal("TollfreeVerification", uuid, get(uuid), {
+    const awaitDecision: TollfreeVerifications.Service["awaitDecision"] = (uuid, options) =>
+      inSpan("TollfreeVerifications.awaitDecision", (span) => {
+        annotate(span, uuid)
+        return awaitTerminal("TollfreeVerification", uuid, get(uuid), {
           status: (verification) => verification.status,
           reasons: (verification) =>
             verification.error_message === undefined ? {} : { error_message: verification.error_message }
@@ -165,8 +175,7 @@ export class TollfreeVerifications extends Context.Tag("@plivo-effect/compliance
           rejected: ["UPDATE_REQUIRED"],
           ...(options?.afterUpdate === true ? { underReview: reviewingUpdate } : {})
         }, options)
-      }
-    )
+      })
 
     return { create, get, update, delete: remove, list, stream, awaitDecision }
   })

@@ -4,7 +4,7 @@ import * as Effect from "effect/Effect"
 import * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
 import { Brands, Campaigns, type Compliance, Profiles, TollfreeVerifications } from "../src/index.js"
-import { stubbed } from "./complianceSupport.js"
+import { stubbed, validCampaign, validProfile, validTollfree } from "./complianceSupport.js"
 
 const hostile = "x".repeat(1_000_000) + "\r\n\u202e<script>"
 const once = { schedule: Schedule.stop }
@@ -103,4 +103,33 @@ describe("compliance spans", () => {
       expect(spans.filter((s) => s.name === "Brands.get")).toHaveLength(3)
       expect(spans.filter((s) => s.name === "Brands.awaitRegistration")).toHaveLength(1)
     }).pipe(Effect.provide(stubbed(() => StubHttpClient.json(200, { api_id: "a", brand: { brand_id: "B1", registration_status: "PROCESSING" } })))))
+})
+
+describe("compliance spans under the native tracer (no tracer installed)", () => {
+  const CREATES = new Set(["Profile/", "10dlc/Brand/", "10dlc/Campaign/", "10dlc/Campaign/Import/", "TollfreeVerification/"])
+
+  it.effect("every call leaves the caller's span without the operation's attributes", () =>
+    Effect.gen(function*() {
+      const [created, failed, caller] = yield* Effect.all([
+        // Creates record the new id only once Plivo answers it.
+        Effect.all([
+          Effect.flatMap(Profiles, (s) => s.create(validProfile)),
+          Effect.flatMap(Brands, (s) => s.create({ profile_uuid: "p", brand_alias: "b", brand_type: "STANDARD" })),
+          Effect.flatMap(Campaigns, (s) => s.create(validCampaign)),
+          Effect.flatMap(Campaigns, (s) => s.importCampaign({ campaign_id: "CNEW1", campaign_alias: "c" })),
+          Effect.flatMap(TollfreeVerifications, (s) => s.create(validTollfree))
+        ]),
+        // The id-taking calls record their id before the request, which the stub answers 404.
+        Effect.all(calls("B1C2D3").map(([, , call]) => Effect.flip(call))),
+        Effect.currentSpan
+      ]).pipe(Effect.withSpan("caller"))
+      expect(created).toHaveLength(5)
+      expect(failed.map((error) => error instanceof Error && error.name)).toEqual(calls("B1C2D3").map(() => "NotFoundError"))
+      expect(caller.name).toBe("caller")
+      expect([...caller.attributes.keys()]).toEqual([])
+    }).pipe(Effect.provide(stubbed((request) =>
+      request.method === "POST" && CREATES.has(request.resource)
+        ? StubHttpClient.json(200, { api_id: "a", profile_uuid: "PNEW1", brand_id: "BNEW1", campaign_id: "CNEW1", uuid: "TNEW1" })
+        : StubHttpClient.json(404, { api_id: "a", error: "not found" })
+    ))))
 })

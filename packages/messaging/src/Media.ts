@@ -5,6 +5,7 @@
  */
 import type { InvalidParamsError, PlivoError } from "@plivo-effect/core/PlivoError"
 import { PlivoClient } from "@plivo-effect/core/PlivoClient"
+import * as PlivoSpan from "@plivo-effect/core/PlivoSpan"
 import { Issues, spanId } from "@plivo-effect/core/InvalidParams"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -53,6 +54,13 @@ export declare namespace Media {
 
 const resource = { "plivo.resource": "Media" }
 
+/**
+ * Each call's span: not `Effect.fn`, which captures two stack traces and makes a span on
+ * every call, tracer or not. Attributes go on the span handed to the body, never through
+ * `annotateCurrentSpan`: with no span made it would write them onto the caller's span.
+ */
+const spanOptions = { attributes: resource, captureStackTrace: false }
+
 const pageQuery = (params: Media.ListParams): Effect.Effect<PlivoClient.Query, InvalidParamsError> => {
   const issues = new Issues()
   if (!issues.checkRecord(params, "the parameters")) return issues.result("Media.list", () => ({}))
@@ -93,27 +101,26 @@ export class Media extends Context.Tag("@plivo-effect/messaging/Media")<Media, M
   static readonly make: Effect.Effect<Media.Service, never, PlivoClient> = Effect.gen(function*() {
     const client = yield* PlivoClient
 
-    const upload = Effect.fn("Media.upload", { attributes: resource })(function*(files: ReadonlyArray<MediaFile>) {
-      const form = yield* Upload.form(files)
-      const response = yield* client.postMultipart(["Media"], { schema: Upload.RawResponse, form })
-      const objects = response.objects.map(Upload.classify)
-      yield* Effect.annotateCurrentSpan({
-        "plivo.api_id": response.api_id,
-        "plivo.media.files": files.length,
-        "plivo.media.failed": objects.filter((r) => r._tag === "Failed").length
+    const upload = (files: ReadonlyArray<MediaFile>): Effect.Effect<UploadResponse, PlivoError> =>
+      PlivoSpan.use("Media.upload", spanOptions, (span) =>
+        Effect.flatMap(Upload.form(files), (form) =>
+          Effect.map(client.postMultipart(["Media"], { schema: Upload.RawResponse, form }), (response) => {
+            const objects = response.objects.map(Upload.classify)
+            span.attribute("plivo.api_id", response.api_id)
+            span.attribute("plivo.media.files", files.length)
+            span.attribute("plivo.media.failed", objects.filter((r) => r._tag === "Failed").length)
+            return { api_id: response.api_id, objects }
+          })))
+
+    const get = (media_id: string): Effect.Effect<MediaObject, PlivoError> =>
+      PlivoSpan.use("Media.get", spanOptions, (span) => {
+        span.attribute("plivo.media_id", spanId(media_id))
+        return client.get(["Media", media_id], { schema: MediaObject })
       })
-      return { api_id: response.api_id, objects }
-    })
 
-    const get = Effect.fn("Media.get", { attributes: resource })(function*(media_id: string) {
-      yield* Effect.annotateCurrentSpan("plivo.media_id", spanId(media_id))
-      return yield* client.get(["Media", media_id], { schema: MediaObject })
-    })
-
-    const list = Effect.fn("Media.list", { attributes: resource })(function*(params: Media.ListParams = {}) {
-      const query = yield* pageQuery(params)
-      return yield* client.get(["Media"], { schema: MediaList, query })
-    })
+    const list = (params: Media.ListParams = {}): Effect.Effect<MediaList, PlivoError> =>
+      PlivoSpan.use("Media.list", spanOptions, () =>
+        Effect.flatMap(pageQuery(params), (query) => client.get(["Media"], { schema: MediaList, query })))
 
     const stream = (params: { readonly limit?: number } = {}): Stream.Stream<MediaObject, PlivoError> =>
       client.paginate(["Media"], { item: MediaObject, limit: params.limit ?? 20, itemKey: (m) => m.media_id }).pipe(

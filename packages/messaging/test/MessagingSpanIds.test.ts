@@ -47,3 +47,24 @@ describe("ids in span attributes", () => {
       }
     }))
 })
+
+describe("Media under the native tracer (no tracer installed)", () => {
+  it.effect("leaves the caller's span without the operation's attributes", () =>
+    Effect.gen(function*() {
+      const media = yield* Media
+      const [uploaded, got, caller] = yield* Effect.all([
+        media.upload([{ name: "a.jpg", contentType: "image/jpeg", data: new Uint8Array([0xff, 0xd8]) }]),
+        Effect.either(media.get(UUID)),
+        Effect.currentSpan
+      ]).pipe(Effect.withSpan("caller"))
+      // Both operations reached the point where they record their attributes.
+      expect(uploaded.api_id).toBe("up-1")
+      expect(got._tag).toBe("Left")
+      expect(caller.name).toBe("caller")
+      expect([...caller.attributes.keys()]).toEqual([])
+    }).pipe(Effect.provide(stubbed((request) =>
+      request.method === "POST"
+        ? StubHttpClient.json(200, { api_id: "up-1", objects: [] })
+        : StubHttpClient.json(404, { api_id: "a", error: "not found" })
+    ))))
+})

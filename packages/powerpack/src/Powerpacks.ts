@@ -14,6 +14,7 @@ import * as Stream from "effect/Stream"
 import { deleteBody, pageParams, powerpackBody } from "./internal/params.js"
 // The schemas come from the internal module: `Powerpack.ts` imports this one for its layers.
 import * as Schemas from "./internal/powerpackSchema.js"
+import { spansOf } from "./internal/span.js"
 import type { Powerpack, PowerpackList } from "./Powerpack.js"
 import type { CreatePowerpackParams, DeletePowerpackParams, UpdatePowerpackParams } from "./PowerpackParams.js"
 
@@ -57,6 +58,8 @@ export declare namespace Powerpacks {
 
 const resource = { "plivo.resource": "Powerpack" }
 
+const inSpan = spansOf(resource)
+
 /**
  * Powerpacks: named sender pools. A send with `powerpack_uuid` (see
  * `@plivo-effect/messaging`) picks its sender from the Powerpack's number pool.
@@ -80,38 +83,38 @@ export class Powerpacks extends Context.Tag("@plivo-effect/powerpack/Powerpacks"
   static readonly make: Effect.Effect<Powerpacks.Service, never, PlivoClient> = Effect.gen(function*() {
     const client = yield* PlivoClient
 
-    const create = Effect.fn("Powerpacks.create", { attributes: resource })(function*(params: CreatePowerpackParams) {
-      const body = yield* powerpackBody("Powerpacks.create", params, true)
-      const created = yield* client.post(["Powerpack"], { schema: Schemas.Powerpack, body })
-      yield* Effect.annotateCurrentSpan("plivo.powerpack_uuid", spanId(created.uuid))
-      return created
-    })
+    const create = (params: CreatePowerpackParams): Effect.Effect<Powerpack, PlivoError> =>
+      inSpan("Powerpacks.create", (span) =>
+        Effect.flatMap(powerpackBody("Powerpacks.create", params, true), (body) =>
+          Effect.map(client.post(["Powerpack"], { schema: Schemas.Powerpack, body }), (created) => {
+            span.attribute("plivo.powerpack_uuid", spanId(created.uuid))
+            return created
+          })))
 
-    const get = Effect.fn("Powerpacks.get", { attributes: resource })(function*(uuid: string) {
-      yield* Effect.annotateCurrentSpan("plivo.powerpack_uuid", spanId(uuid))
-      return yield* client.get(["Powerpack", uuid], { schema: Schemas.Powerpack })
-    })
+    const get = (uuid: string): Effect.Effect<Powerpack, PlivoError> =>
+      inSpan("Powerpacks.get", (span) => {
+        span.attribute("plivo.powerpack_uuid", spanId(uuid))
+        return client.get(["Powerpack", uuid], { schema: Schemas.Powerpack })
+      })
 
-    const update = Effect.fn("Powerpacks.update", { attributes: resource })(
-      function*(uuid: string, params: UpdatePowerpackParams) {
-        yield* Effect.annotateCurrentSpan("plivo.powerpack_uuid", spanId(uuid))
-        const body = yield* powerpackBody("Powerpacks.update", params, false)
-        return yield* client.post(["Powerpack", uuid], { schema: Schemas.Powerpack, body })
-      }
-    )
+    const update = (uuid: string, params: UpdatePowerpackParams): Effect.Effect<Powerpack, PlivoError> =>
+      inSpan("Powerpacks.update", (span) => {
+        span.attribute("plivo.powerpack_uuid", spanId(uuid))
+        return Effect.flatMap(powerpackBody("Powerpacks.update", params, false), (body) =>
+          client.post(["Powerpack", uuid], { schema: Schemas.Powerpack, body }))
+      })
 
-    const remove = Effect.fn("Powerpacks.delete", { attributes: resource })(
-      function*(uuid: string, params: DeletePowerpackParams = {}) {
-        yield* Effect.annotateCurrentSpan("plivo.powerpack_uuid", spanId(uuid))
-        const body = yield* deleteBody(params)
-        yield* client.del(["Powerpack", uuid], { schema: Schema.Unknown, body })
-      }
-    )
+    const remove = (uuid: string, params: DeletePowerpackParams = {}): Effect.Effect<void, PlivoError> =>
+      inSpan("Powerpacks.delete", (span) => {
+        span.attribute("plivo.powerpack_uuid", spanId(uuid))
+        return Effect.flatMap(deleteBody(params), (body) =>
+          Effect.asVoid(client.del(["Powerpack", uuid], { schema: Schema.Unknown, body })))
+      })
 
-    const list = Effect.fn("Powerpacks.list", { attributes: resource })(function*(params: Powerpacks.ListParams = {}) {
-      const query = yield* pageParams("Powerpacks.list", params, true)
-      return yield* client.get(["Powerpack"], { schema: Schemas.PowerpackList, query })
-    })
+    const list = (params: Powerpacks.ListParams = {}): Effect.Effect<PowerpackList, PlivoError> =>
+      inSpan("Powerpacks.list", () =>
+        Effect.flatMap(pageParams("Powerpacks.list", params, true), (query) =>
+          client.get(["Powerpack"], { schema: Schemas.PowerpackList, query })))
 
     const stream = (): Stream.Stream<Powerpack, PlivoError> =>
       client.paginate(["Powerpack"], { item: Schemas.Powerpack, limit: 20, itemKey: (p) => p.uuid }).pipe(

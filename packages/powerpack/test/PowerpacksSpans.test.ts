@@ -1,8 +1,10 @@
 import { describe, expect, it } from "@effect/vitest"
+import { RetryPolicy } from "@plivo-effect/core"
 import { StubHttpClient, TestTracer } from "@plivo-effect/testing"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
-import { Powerpacks } from "../src/index.js"
+import { NumberPool, Powerpack, Powerpacks } from "../src/index.js"
 import { fixture, stubbed } from "./powerpackSupport.js"
 
 const UUID = "86bbb125-97bb-4d72-89fd-81d5c515b015"
@@ -63,4 +65,45 @@ describe("Powerpacks spans", () => {
         expect(value).not.toMatch(/[\r\n\u202e]/)
       }
     }))
+})
+
+describe("Powerpack spans under the native tracer (no tracer installed)", () => {
+  const POOL = "659c7f88-c819-46e2-8af4-2d8a84249099"
+  const NUMBER = "14155550100"
+
+  it.effect("every call leaves the caller's span without the operation's attributes", () =>
+    Effect.gen(function*() {
+      const powerpacks = yield* Powerpacks
+      const pool = yield* NumberPool
+      const [created, failed, caller] = yield* Effect.all([
+        // create records the uuid only once Plivo answers it.
+        powerpacks.create({ name: "n" }),
+        // The others record their ids before the request, which the stub answers 404.
+        Effect.all([
+          powerpacks.get(UUID),
+          powerpacks.update(UUID, { name: "n" }),
+          powerpacks.delete(UUID),
+          pool.listNumbers(POOL),
+          pool.addNumber(POOL, NUMBER),
+          pool.buyNumber(POOL, { number: NUMBER }),
+          pool.getNumber(POOL, NUMBER),
+          pool.removeNumber(POOL, NUMBER),
+          pool.listShortcodes(POOL),
+          pool.getShortcode(POOL, "444444"),
+          pool.removeShortcode(POOL, "444444"),
+          pool.listTollfree(POOL),
+          pool.addTollfree(POOL, NUMBER),
+          pool.getTollfree(POOL, NUMBER),
+          pool.removeTollfree(POOL, NUMBER)
+        ].map((call) => Effect.flip(call))),
+        Effect.currentSpan
+      ]).pipe(Effect.withSpan("caller"))
+      expect(created.uuid).toBe(UUID)
+      expect(failed.map((error) => error._tag)).toEqual(Array(15).fill("NotFoundError"))
+      expect(caller.name).toBe("caller")
+      expect([...caller.attributes.keys()]).toEqual([])
+    }).pipe(Effect.provide(Powerpack.layer.pipe(Layer.provideMerge(StubHttpClient.layerClient((request) =>
+      request.method === "POST" && request.resource === "Powerpack/"
+        ? StubHttpClient.json(200, fixture("plivo-php/powerpackResponse.json"))
+        : StubHttpClient.json(404, { api_id: "a", error: "not found" }), { retry: RetryPolicy.none }))))))
 })

@@ -4,16 +4,23 @@ import type { InvalidParamsError, PlivoError } from "@plivo-effect/core/PlivoErr
 import * as Effect from "effect/Effect"
 import type * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
+import type * as Tracer from "effect/Tracer"
+import { spansOf } from "./span.js"
 
 /** Attributes every `NumberPool` span carries. */
 export const resource = { "plivo.resource": "NumberPool" }
 
-/** Records the pool's uuid, and the member's number or short code when the call names one. */
-export const annotate = (pool_uuid: unknown, member?: readonly [key: string, value: unknown]) =>
-  Effect.annotateCurrentSpan({
-    "plivo.number_pool_uuid": spanId(pool_uuid),
-    ...(member === undefined ? {} : { [member[0]]: spanId(member[1]) })
-  })
+/** The span of one `NumberPool` call (see `spansOf`). */
+export const inSpan = spansOf(resource)
+
+/**
+ * Records the pool's uuid on `span`, and the member's number or short code when the call
+ * names one.
+ */
+export const annotate = (span: Tracer.Span, pool_uuid: unknown, member?: readonly [key: string, value: unknown]): void => {
+  span.attribute("plivo.number_pool_uuid", spanId(pool_uuid))
+  if (member !== undefined) span.attribute(member[0], spanId(member[1]))
+}
 
 /**
  * Every item of one of a pool's lists (`Number/`, `Shortcode/`, `Tollfree/`), each once,

@@ -6,7 +6,7 @@ import type { NumberPool } from "../NumberPool.js"
 import { PoolNumber, PoolNumberList } from "../PoolNumber.js"
 import { buyPlan } from "./buyParams.js"
 import { PhoneNumberSearch } from "./phoneNumberSearch.js"
-import { annotate, poolStream, resource } from "./poolCalls.js"
+import { annotate, inSpan, poolStream } from "./poolCalls.js"
 import { addBody, numberFilters, poolNumber, removeBody } from "./poolParams.js"
 
 type Numbers = Pick<
@@ -38,13 +38,12 @@ const searchOne = (client: PlivoClient.Service, query: Readonly<Record<string, s
 
 /** The `Number/` calls of `NumberPool`: list, stream, add, buy-and-add, get, remove. */
 export const makeNumbers = (client: PlivoClient.Service): Numbers => {
-  const listNumbers = Effect.fn("NumberPool.listNumbers", { attributes: resource })(
-    function*(pool_uuid: string, filters: NumberPool.NumberFilters = {}) {
-      yield* annotate(pool_uuid)
-      const query = yield* numberFilters("NumberPool.listNumbers", filters, true)
-      return yield* client.get(["NumberPool", pool_uuid, "Number"], { schema: PoolNumberList, query })
-    }
-  )
+  const listNumbers: Numbers["listNumbers"] = (pool_uuid, filters = {}) =>
+    inSpan("NumberPool.listNumbers", (span) => {
+      annotate(span, pool_uuid)
+      return Effect.flatMap(numberFilters("NumberPool.listNumbers", filters, true), (query) =>
+        client.get(["NumberPool", pool_uuid, "Number"], { schema: PoolNumberList, query }))
+    })
 
   const streamNumbers: Numbers["streamNumbers"] = (pool_uuid, filters = {}) =>
     poolStream(
@@ -56,41 +55,43 @@ export const makeNumbers = (client: PlivoClient.Service): Numbers => {
       (n) => n.number
     )
 
-  const addNumber = Effect.fn("NumberPool.addNumber", { attributes: resource })(
-    function*(pool_uuid: string, number: string, params: { readonly service?: "sms" | "mms" } = {}) {
-      yield* annotate(pool_uuid, ["plivo.number", number])
-      const digits = yield* poolNumber("NumberPool.addNumber", number)
-      const body = yield* addBody(params)
-      return yield* client.post(["NumberPool", pool_uuid, "Number", digits], { schema: PoolNumber, body })
-    }
-  )
+  const addNumber: Numbers["addNumber"] = (pool_uuid, number, params = {}) =>
+    inSpan("NumberPool.addNumber", (span) => {
+      annotate(span, pool_uuid, ["plivo.number", number])
+      return Effect.gen(function*() {
+        const digits = yield* poolNumber("NumberPool.addNumber", number)
+        const body = yield* addBody(params)
+        return yield* client.post(["NumberPool", pool_uuid, "Number", digits], { schema: PoolNumber, body })
+      })
+    })
 
-  const buyNumber = Effect.fn("NumberPool.buyNumber", { attributes: resource })(
-    function*(pool_uuid: string, params: NumberPool.BuyNumberParams) {
-      yield* annotate(pool_uuid)
-      const plan = yield* buyPlan(params)
-      const number = plan.number ?? (yield* searchOne(client, plan.query))
-      yield* annotate(pool_uuid, ["plivo.number", number])
-      return yield* client.post(["NumberPool", pool_uuid, "Number", number], { schema: PoolNumber, body: plan.body })
-    }
-  )
+  const buyNumber: Numbers["buyNumber"] = (pool_uuid, params) =>
+    inSpan("NumberPool.buyNumber", (span) => {
+      annotate(span, pool_uuid)
+      return Effect.gen(function*() {
+        const plan = yield* buyPlan(params)
+        const number = plan.number ?? (yield* searchOne(client, plan.query))
+        annotate(span, pool_uuid, ["plivo.number", number])
+        return yield* client.post(["NumberPool", pool_uuid, "Number", number], { schema: PoolNumber, body: plan.body })
+      })
+    })
 
-  const getNumber = Effect.fn("NumberPool.getNumber", { attributes: resource })(
-    function*(pool_uuid: string, number: string) {
-      yield* annotate(pool_uuid, ["plivo.number", number])
-      const digits = yield* poolNumber("NumberPool.getNumber", number)
-      return yield* client.get(["NumberPool", pool_uuid, "Number", digits], { schema: PoolNumber })
-    }
-  )
+  const getNumber: Numbers["getNumber"] = (pool_uuid, number) =>
+    inSpan("NumberPool.getNumber", (span) => {
+      annotate(span, pool_uuid, ["plivo.number", number])
+      return Effect.flatMap(poolNumber("NumberPool.getNumber", number), (digits) =>
+        client.get(["NumberPool", pool_uuid, "Number", digits], { schema: PoolNumber }))
+    })
 
-  const removeNumber = Effect.fn("NumberPool.removeNumber", { attributes: resource })(
-    function*(pool_uuid: string, number: string, params: { readonly unrent?: boolean } = {}) {
-      yield* annotate(pool_uuid, ["plivo.number", number])
-      const digits = yield* poolNumber("NumberPool.removeNumber", number)
-      const body = yield* removeBody("NumberPool.removeNumber", params)
-      yield* client.del(["NumberPool", pool_uuid, "Number", digits], { schema: Schema.Unknown, body })
-    }
-  )
+  const removeNumber: Numbers["removeNumber"] = (pool_uuid, number, params = {}) =>
+    inSpan("NumberPool.removeNumber", (span) => {
+      annotate(span, pool_uuid, ["plivo.number", number])
+      return Effect.gen(function*() {
+        const digits = yield* poolNumber("NumberPool.removeNumber", number)
+        const body = yield* removeBody("NumberPool.removeNumber", params)
+        yield* client.del(["NumberPool", pool_uuid, "Number", digits], { schema: Schema.Unknown, body })
+      })
+    })
 
   return { listNumbers, streamNumbers, addNumber, buyNumber, getNumber, removeNumber }
 }

@@ -3,7 +3,7 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type { NumberPool } from "../NumberPool.js"
 import { PoolShortcode, PoolShortcodeList } from "../PoolShortcode.js"
-import { annotate, poolStream, resource } from "./poolCalls.js"
+import { annotate, inSpan, poolStream } from "./poolCalls.js"
 import { pageParams } from "./params.js"
 import { shortcodeDigits } from "./poolParams.js"
 
@@ -11,13 +11,12 @@ type Shortcodes = Pick<NumberPool.Service, "listShortcodes" | "streamShortcodes"
 
 /** The `Shortcode/` calls of `NumberPool`. Plivo has no call to add one. */
 export const makeShortcodes = (client: PlivoClient.Service): Shortcodes => {
-  const listShortcodes = Effect.fn("NumberPool.listShortcodes", { attributes: resource })(
-    function*(pool_uuid: string, params: NumberPool.PageParams = {}) {
-      yield* annotate(pool_uuid)
-      const query = yield* pageParams("NumberPool.listShortcodes", params, true)
-      return yield* client.get(["NumberPool", pool_uuid, "Shortcode"], { schema: PoolShortcodeList, query })
-    }
-  )
+  const listShortcodes: Shortcodes["listShortcodes"] = (pool_uuid, params = {}) =>
+    inSpan("NumberPool.listShortcodes", (span) => {
+      annotate(span, pool_uuid)
+      return Effect.flatMap(pageParams("NumberPool.listShortcodes", params, true), (query) =>
+        client.get(["NumberPool", pool_uuid, "Shortcode"], { schema: PoolShortcodeList, query }))
+    })
 
   const streamShortcodes: Shortcodes["streamShortcodes"] = (pool_uuid, params = {}) =>
     poolStream(
@@ -29,21 +28,19 @@ export const makeShortcodes = (client: PlivoClient.Service): Shortcodes => {
       (s) => s.shortcode
     )
 
-  const getShortcode = Effect.fn("NumberPool.getShortcode", { attributes: resource })(
-    function*(pool_uuid: string, shortcode: string) {
-      yield* annotate(pool_uuid, ["plivo.shortcode", shortcode])
-      const digits = yield* shortcodeDigits("NumberPool.getShortcode", shortcode)
-      return yield* client.get(["NumberPool", pool_uuid, "Shortcode", digits], { schema: PoolShortcode })
-    }
-  )
+  const getShortcode: Shortcodes["getShortcode"] = (pool_uuid, shortcode) =>
+    inSpan("NumberPool.getShortcode", (span) => {
+      annotate(span, pool_uuid, ["plivo.shortcode", shortcode])
+      return Effect.flatMap(shortcodeDigits("NumberPool.getShortcode", shortcode), (digits) =>
+        client.get(["NumberPool", pool_uuid, "Shortcode", digits], { schema: PoolShortcode }))
+    })
 
-  const removeShortcode = Effect.fn("NumberPool.removeShortcode", { attributes: resource })(
-    function*(pool_uuid: string, shortcode: string) {
-      yield* annotate(pool_uuid, ["plivo.shortcode", shortcode])
-      const digits = yield* shortcodeDigits("NumberPool.removeShortcode", shortcode)
-      yield* client.del(["NumberPool", pool_uuid, "Shortcode", digits], { schema: Schema.Unknown })
-    }
-  )
+  const removeShortcode: Shortcodes["removeShortcode"] = (pool_uuid, shortcode) =>
+    inSpan("NumberPool.removeShortcode", (span) => {
+      annotate(span, pool_uuid, ["plivo.shortcode", shortcode])
+      return Effect.flatMap(shortcodeDigits("NumberPool.removeShortcode", shortcode), (digits) =>
+        Effect.asVoid(client.del(["NumberPool", pool_uuid, "Shortcode", digits], { schema: Schema.Unknown })))
+    })
 
   return { listShortcodes, streamShortcodes, getShortcode, removeShortcode }
 }

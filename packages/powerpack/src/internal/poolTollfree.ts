@@ -3,7 +3,7 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type { NumberPool } from "../NumberPool.js"
 import { PoolNumber, PoolNumberList } from "../PoolNumber.js"
-import { annotate, poolStream, resource } from "./poolCalls.js"
+import { annotate, inSpan, poolStream } from "./poolCalls.js"
 import { pageParams } from "./params.js"
 import { poolNumber, removeBody } from "./poolParams.js"
 
@@ -14,13 +14,12 @@ type Tollfree = Pick<
 
 /** The `Tollfree/` calls of `NumberPool`. */
 export const makeTollfree = (client: PlivoClient.Service): Tollfree => {
-  const listTollfree = Effect.fn("NumberPool.listTollfree", { attributes: resource })(
-    function*(pool_uuid: string, params: NumberPool.PageParams = {}) {
-      yield* annotate(pool_uuid)
-      const query = yield* pageParams("NumberPool.listTollfree", params, true)
-      return yield* client.get(["NumberPool", pool_uuid, "Tollfree"], { schema: PoolNumberList, query })
-    }
-  )
+  const listTollfree: Tollfree["listTollfree"] = (pool_uuid, params = {}) =>
+    inSpan("NumberPool.listTollfree", (span) => {
+      annotate(span, pool_uuid)
+      return Effect.flatMap(pageParams("NumberPool.listTollfree", params, true), (query) =>
+        client.get(["NumberPool", pool_uuid, "Tollfree"], { schema: PoolNumberList, query }))
+    })
 
   const streamTollfree: Tollfree["streamTollfree"] = (pool_uuid, params = {}) =>
     poolStream(
@@ -32,30 +31,29 @@ export const makeTollfree = (client: PlivoClient.Service): Tollfree => {
       (n) => n.number
     )
 
-  const addTollfree = Effect.fn("NumberPool.addTollfree", { attributes: resource })(
-    function*(pool_uuid: string, number: string) {
-      yield* annotate(pool_uuid, ["plivo.number", number])
-      const digits = yield* poolNumber("NumberPool.addTollfree", number)
-      return yield* client.post(["NumberPool", pool_uuid, "Tollfree", digits], { schema: PoolNumber })
-    }
-  )
+  const addTollfree: Tollfree["addTollfree"] = (pool_uuid, number) =>
+    inSpan("NumberPool.addTollfree", (span) => {
+      annotate(span, pool_uuid, ["plivo.number", number])
+      return Effect.flatMap(poolNumber("NumberPool.addTollfree", number), (digits) =>
+        client.post(["NumberPool", pool_uuid, "Tollfree", digits], { schema: PoolNumber }))
+    })
 
-  const getTollfree = Effect.fn("NumberPool.getTollfree", { attributes: resource })(
-    function*(pool_uuid: string, number: string) {
-      yield* annotate(pool_uuid, ["plivo.number", number])
-      const digits = yield* poolNumber("NumberPool.getTollfree", number)
-      return yield* client.get(["NumberPool", pool_uuid, "Tollfree", digits], { schema: PoolNumber })
-    }
-  )
+  const getTollfree: Tollfree["getTollfree"] = (pool_uuid, number) =>
+    inSpan("NumberPool.getTollfree", (span) => {
+      annotate(span, pool_uuid, ["plivo.number", number])
+      return Effect.flatMap(poolNumber("NumberPool.getTollfree", number), (digits) =>
+        client.get(["NumberPool", pool_uuid, "Tollfree", digits], { schema: PoolNumber }))
+    })
 
-  const removeTollfree = Effect.fn("NumberPool.removeTollfree", { attributes: resource })(
-    function*(pool_uuid: string, number: string, params: { readonly unrent?: boolean } = {}) {
-      yield* annotate(pool_uuid, ["plivo.number", number])
-      const digits = yield* poolNumber("NumberPool.removeTollfree", number)
-      const body = yield* removeBody("NumberPool.removeTollfree", params)
-      yield* client.del(["NumberPool", pool_uuid, "Tollfree", digits], { schema: Schema.Unknown, body })
-    }
-  )
+  const removeTollfree: Tollfree["removeTollfree"] = (pool_uuid, number, params = {}) =>
+    inSpan("NumberPool.removeTollfree", (span) => {
+      annotate(span, pool_uuid, ["plivo.number", number])
+      return Effect.gen(function*() {
+        const digits = yield* poolNumber("NumberPool.removeTollfree", number)
+        const body = yield* removeBody("NumberPool.removeTollfree", params)
+        yield* client.del(["NumberPool", pool_uuid, "Tollfree", digits], { schema: Schema.Unknown, body })
+      })
+    })
 
   return { listTollfree, streamTollfree, addTollfree, getTollfree, removeTollfree }
 }
