@@ -70,4 +70,18 @@ describe("PlivoSpan.use", () => {
       expect(spans.map((s) => s.name)).toEqual(["Op"])
     })
   })
+
+  it.effect("resource: every span carries the resource's attributes and no stack trace", () => {
+    const { spans, tracer } = TestTracer.make()
+    const inSpan = PlivoSpan.resource({ "plivo.resource": "Lookup" })
+    return Effect.gen(function*() {
+      const value = yield* inSpan("Lookups.get", (span) => {
+        span.attribute("plivo.lookup.id", "L1")
+        return Effect.succeed(1)
+      })
+      expect(value).toBe(1)
+      expect(spans.map((s) => s.name)).toEqual(["Lookups.get"])
+      expect(Object.fromEntries(spans[0]!.attributes)).toEqual({ "plivo.resource": "Lookup", "plivo.lookup.id": "L1" })
+    }).pipe(Effect.withTracer(tracer))
+  })
 })

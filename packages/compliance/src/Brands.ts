@@ -18,7 +18,7 @@ import type { BrandFilters, CreateBrandParams } from "./BrandParams.js"
 import { createRules, filterRules, starterNeedsMobile } from "./internal/brandRules.js"
 import { awaitTerminal } from "./internal/poll.js"
 import { body, query } from "./internal/rules.js"
-import { spansOf } from "./internal/span.js"
+import * as PlivoSpan from "@plivo-effect/core/PlivoSpan"
 import { walk } from "./internal/walk.js"
 import type { AwaitOptions, RegistrationPendingError, RegistrationRejectedError } from "./Registration.js"
 
@@ -59,7 +59,7 @@ export declare namespace Brands {
 
 const resource = { "plivo.resource": "Brand" }
 
-const inSpan = spansOf(resource)
+const inSpan = PlivoSpan.resource(resource)
 
 const annotate = (span: Tracer.Span, brand_id: unknown): void => span.attribute("plivo.brand_id", spanId(brand_id))
 

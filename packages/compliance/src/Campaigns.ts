@@ -34,7 +34,7 @@ import {
 } from "./internal/campaignRules.js"
 import { awaitTerminal } from "./internal/poll.js"
 import { body, callback, pathNumber, query } from "./internal/rules.js"
-import { spansOf } from "./internal/span.js"
+import * as PlivoSpan from "@plivo-effect/core/PlivoSpan"
 import { walk } from "./internal/walk.js"
 import type { AwaitOptions, RegistrationPendingError, RegistrationRejectedError } from "./Registration.js"
 
@@ -101,7 +101,7 @@ const resource = { "plivo.resource": "Campaign" }
 
 const acknowledged = Option.getOrElse((): Acknowledgement => ({}))
 
-const inSpan = spansOf(resource)
+const inSpan = PlivoSpan.resource(resource)
 
 const annotate = (span: Tracer.Span, campaign_id: unknown): void =>
   span.attribute("plivo.campaign_id", spanId(campaign_id))

@@ -16,7 +16,7 @@ import type * as Tracer from "effect/Tracer"
 import { Acknowledgement } from "./Acknowledgement.js"
 import { createRules, filterRules, publicNeedsStock, updateRules } from "./internal/profileRules.js"
 import { body, query } from "./internal/rules.js"
-import { spansOf } from "./internal/span.js"
+import * as PlivoSpan from "@plivo-effect/core/PlivoSpan"
 import { walk } from "./internal/walk.js"
 import { Profile, ProfileCreated, ProfileList, ProfileResponse } from "./Profile.js"
 import type { CreateProfileParams, ProfileFilters, UpdateProfileParams } from "./ProfileParams.js"
@@ -47,7 +47,7 @@ export declare namespace Profiles {
 
 const resource = { "plivo.resource": "Profile" }
 
-const inSpan = spansOf(resource)
+const inSpan = PlivoSpan.resource(resource)
 
 const annotate = (span: Tracer.Span, profile_uuid: unknown): void => span.attribute("plivo.profile_uuid", spanId(profile_uuid))
 

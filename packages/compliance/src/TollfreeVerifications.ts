@@ -17,7 +17,7 @@ import type * as Tracer from "effect/Tracer"
 import { Acknowledgement } from "./Acknowledgement.js"
 import { awaitTerminal } from "./internal/poll.js"
 import { body, query } from "./internal/rules.js"
-import { spansOf } from "./internal/span.js"
+import * as PlivoSpan from "@plivo-effect/core/PlivoSpan"
 import { checkCreate, checkFilters, checkUpdate, createRules, filterRules, updateRules } from "./internal/tollfreeRules.js"
 import { walk } from "./internal/walk.js"
 import type { DecisionOptions, RegistrationPendingError, RegistrationRejectedError } from "./Registration.js"
@@ -65,7 +65,7 @@ export declare namespace TollfreeVerifications {
 
 const resource = { "plivo.resource": "TollfreeVerification" }
 
-const inSpan = spansOf(resource)
+const inSpan = PlivoSpan.resource(resource)
 
 const annotate = (span: Tracer.Span, uuid: unknown): void => span.attribute("plivo.verification_uuid", spanId(uuid))
 

@@ -40,3 +40,32 @@ export const use = <A, E, R>(
   options: Tracer.SpanOptions,
   body: (span: Tracer.Span) => Effect.Effect<A, E, R>
 ): Effect.Effect<A, E, R> => Span.use(name, options, false, body)
+
+/**
+ * The span opener of one resource's operations: `use(name, { attributes, captureStackTrace:
+ * false }, body)`. A stack trace per call is measurable on every call; the span's name says
+ * where it is. `body` records its attributes on the span it is handed, never through
+ * `Effect.annotateCurrentSpan`: when no span is made (no tracer installed, or the tracer
+ * off) that would write them onto the caller's span.
+ *
+ * @since 0.1.0
+ * @category tracing
+ * @example
+ * ```ts
+ * import { PlivoSpan } from "@plivo-effect/core"
+ * import * as Effect from "effect/Effect"
+ *
+ * const inSpan = PlivoSpan.resource({ "plivo.resource": "Lookup" })
+ *
+ * const lookup = (id: string) =>
+ *   inSpan("Lookups.get", (span) => {
+ *     span.attribute("plivo.lookup.id", id)
+ *     return Effect.succeed(id)
+ *   })
+ * ```
+ */
+export const resource = (attributes: Readonly<Record<string, unknown>>) => {
+  const options: Tracer.SpanOptions = { attributes, captureStackTrace: false }
+  return <A, E, R>(name: string, body: (span: Tracer.Span) => Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+    use(name, options, body)
+}

@@ -59,7 +59,7 @@ const resource = { "plivo.resource": "Media" }
  * every call, tracer or not. Attributes go on the span handed to the body, never through
  * `annotateCurrentSpan`: with no span made it would write them onto the caller's span.
  */
-const spanOptions = { attributes: resource, captureStackTrace: false }
+const inSpan = PlivoSpan.resource(resource)
 
 const pageQuery = (params: Media.ListParams): Effect.Effect<PlivoClient.Query, InvalidParamsError> => {
   const issues = new Issues()
@@ -102,7 +102,7 @@ export class Media extends Context.Tag("@plivo-effect/messaging/Media")<Media, M
     const client = yield* PlivoClient
 
     const upload = (files: ReadonlyArray<MediaFile>): Effect.Effect<UploadResponse, PlivoError> =>
-      PlivoSpan.use("Media.upload", spanOptions, (span) =>
+      inSpan("Media.upload", (span) =>
         Effect.flatMap(Upload.form(files), (form) =>
           Effect.map(client.postMultipart(["Media"], { schema: Upload.RawResponse, form }), (response) => {
             const objects = response.objects.map(Upload.classify)
@@ -113,13 +113,13 @@ export class Media extends Context.Tag("@plivo-effect/messaging/Media")<Media, M
           })))
 
     const get = (media_id: string): Effect.Effect<MediaObject, PlivoError> =>
-      PlivoSpan.use("Media.get", spanOptions, (span) => {
+      inSpan("Media.get", (span) => {
         span.attribute("plivo.media_id", spanId(media_id))
         return client.get(["Media", media_id], { schema: MediaObject })
       })
 
     const list = (params: Media.ListParams = {}): Effect.Effect<MediaList, PlivoError> =>
-      PlivoSpan.use("Media.list", spanOptions, () =>
+      inSpan("Media.list", () =>
         Effect.flatMap(pageQuery(params), (query) => client.get(["Media"], { schema: MediaList, query })))
 
     const stream = (params: { readonly limit?: number } = {}): Stream.Stream<MediaObject, PlivoError> =>

@@ -14,7 +14,6 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import type * as Tracer from "effect/Tracer"
 import type { BulkOutcome, IndexedOutcome } from "./BulkOutcome.js"
 import type { BulkOptions, BulkSendParams, SendEachSource } from "./BulkParams.js"
 import * as Bulk from "./internal/bulk.js"
@@ -117,15 +116,8 @@ export declare namespace Messages {
 
 const resource = { "plivo.resource": "Message" }
 
-const spanOptions = { attributes: resource, captureStackTrace: false }
-
-/**
- * The span of one call, and the body run inside it. Not `Effect.fn`: it captures two stack
- * traces per call (and `withSpan` one more), measurable on every send; the span is handed to
- * the body so that annotations are plain assignments, not one more step each.
- */
-const inSpan = <A, E>(name: string, body: (span: Tracer.Span) => Effect.Effect<A, E>): Effect.Effect<A, E> =>
-  PlivoSpan.use(name, spanOptions, body)
+/** Not `Effect.fn`: it captures two stack traces per call and makes a span tracer or not. */
+const inSpan = PlivoSpan.resource(resource)
 
 /**
  * Messages: send, get, list and stream message records, and manage MMS attachments.

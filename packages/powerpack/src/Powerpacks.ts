@@ -14,7 +14,7 @@ import * as Stream from "effect/Stream"
 import { deleteBody, pageParams, powerpackBody } from "./internal/params.js"
 // The schemas come from the internal module: `Powerpack.ts` imports this one for its layers.
 import * as Schemas from "./internal/powerpackSchema.js"
-import { spansOf } from "./internal/span.js"
+import * as PlivoSpan from "@plivo-effect/core/PlivoSpan"
 import type { Powerpack, PowerpackList } from "./Powerpack.js"
 import type { CreatePowerpackParams, DeletePowerpackParams, UpdatePowerpackParams } from "./PowerpackParams.js"
 
@@ -58,7 +58,7 @@ export declare namespace Powerpacks {
 
 const resource = { "plivo.resource": "Powerpack" }
 
-const inSpan = spansOf(resource)
+const inSpan = PlivoSpan.resource(resource)
 
 /**
  * Powerpacks: named sender pools. A send with `powerpack_uuid` (see

@@ -5,13 +5,13 @@ import * as Effect from "effect/Effect"
 import type * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import type * as Tracer from "effect/Tracer"
-import { spansOf } from "./span.js"
+import * as PlivoSpan from "@plivo-effect/core/PlivoSpan"
 
 /** Attributes every `NumberPool` span carries. */
 export const resource = { "plivo.resource": "NumberPool" }
 
-/** The span of one `NumberPool` call (see `spansOf`). */
-export const inSpan = spansOf(resource)
+/** The span of one `NumberPool` call (see `PlivoSpan.resource`). */
+export const inSpan = PlivoSpan.resource(resource)
 
 /**
  * Records the pool's uuid on `span`, and the member's number or short code when the call
