@@ -11,7 +11,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
 import { quote } from "./InvalidParams.js"
-import { epochMillis, epochMillisByPattern, epochMillisFast, pad } from "./internal/timestamp.js"
+import { epochMillis, pad } from "./internal/timestamp.js"
 
 // Inputs come from the wire; echo a bounded prefix only.
 const preview = (input: string): string => quote(input, 40)
@@ -41,9 +41,7 @@ const decodeUtc = (input: string, ast: AST.AST): Effect.Effect<DateTime.Utc, Par
  * @category parsing
  */
 export const parsePlivoDateTime = (input: string): Option.Option<DateTime.Utc> => {
-  const fast = epochMillisFast(input)
-  if (fast !== undefined) return Option.some(DateTime.unsafeMake(fast))
-  const ms = epochMillisByPattern(input)
+  const ms = epochMillis(input)
   return Either.isRight(ms) ? Option.some(DateTime.unsafeMake(ms.right)) : Option.none()
 }
 

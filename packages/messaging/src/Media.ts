@@ -54,11 +54,7 @@ export declare namespace Media {
 
 const resource = { "plivo.resource": "Media" }
 
-/**
- * Each call's span: not `Effect.fn`, which captures two stack traces and makes a span on
- * every call, tracer or not. Attributes go on the span handed to the body, never through
- * `annotateCurrentSpan`: with no span made it would write them onto the caller's span.
- */
+/** Each call's span (see `PlivoSpan.resource` for why not `Effect.fn` or `annotateCurrentSpan`). */
 const inSpan = PlivoSpan.resource(resource)
 
 const pageQuery = (params: Media.ListParams): Effect.Effect<PlivoClient.Query, InvalidParamsError> => {
