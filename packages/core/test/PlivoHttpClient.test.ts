@@ -254,3 +254,72 @@ describe("PlivoHttpClient", () => {
 
 const HttpClientResponseStream = (client: HttpClient.HttpClient, url: string) =>
   Stream.unwrap(Effect.map(client.get(url), (response) => response.stream))
+
+/** `PlivoClient` over `PlivoHttpClient`, aimed at `url`, no retries, no budgets. */
+const sdkAt = (url: string, timeout: string) =>
+  PlivoClient.layer.pipe(
+    Layer.provide(PlivoConfig.layer({
+      authId: "MADIRECTDIRECT000001",
+      authToken: "direct-token",
+      baseUrl: `${url}/v1/`,
+      retry: RetryPolicy.none,
+      budget: false,
+      timeout
+    })),
+    Layer.provide(PlivoHttpClient.layer)
+  )
+
+const sdkGet = PlivoClient.pipe(Effect.flatMap((client) => client.get(["Message"], { schema: Schema.Unknown })))
+
+/** Counts the `AbortController`s made while `effect` runs. */
+const countingAbortControllers = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.acquireUseRelease(
+    Effect.sync(() => {
+      const original = globalThis.AbortController
+      const counter = { made: 0 }
+      globalThis.AbortController = class extends original {
+        constructor() {
+          super()
+          counter.made++
+        }
+      }
+      return { original, counter }
+    }),
+    ({ counter }) => Effect.map(effect, (value) => ({ value, made: counter.made })),
+    ({ original }) => Effect.sync(() => (globalThis.AbortController = original))
+  )
+
+describe("PlivoHttpClient under the SDK's own requests (written directly, not through HttpClient.make)", () => {
+  it.live("makes no AbortController per request; a request outside the SDK makes one, as the platform does", () =>
+    Effect.gen(function*() {
+      const server = yield* serve((_, __, response) => json(response, 200, { api_id: "a" }))
+      const viaSdk = yield* countingAbortControllers(Effect.repeatN(sdkGet, 4)).pipe(Effect.provide(sdkAt(server.url, "5 seconds")))
+      expect(viaSdk.made).toBe(0)
+      const plain = yield* countingAbortControllers(
+        Effect.repeatN(Effect.flatMap(HttpClient.HttpClient, (client) => Effect.flatMap(client.get(server.url), (r) => r.text)), 4)
+      ).pipe(Effect.provide(PlivoHttpClient.layer))
+      expect(plain.made).toBe(5)
+      expect(server.seen).toHaveLength(10)
+    }).pipe(Effect.scoped))
+
+  it.live("a request the SDK's timeout ends before any answer is destroyed: the server sees its socket close", () =>
+    Effect.gen(function*() {
+      const server = yield* serve(() => {})
+      const error = yield* Effect.flip(sdkGet).pipe(Effect.provide(sdkAt(server.url, "200 millis")))
+      expect(error instanceof TransportError ? [error.reason, error.mayHaveBeenDelivered] : error).toEqual(["Timeout", true])
+      yield* within(server.allClosed)
+      expect(server.connections).toEqual({ opened: 1, closed: 1 })
+    }).pipe(Effect.scoped))
+
+  it.live("a body the SDK's timeout ends half read is dropped with its socket", () =>
+    Effect.gen(function*() {
+      const server = yield* serve((_, __, response) => {
+        response.writeHead(200, { "content-type": "application/json", "content-length": "100" })
+        response.write(`{"partial":`)
+      })
+      const error = yield* Effect.flip(sdkGet).pipe(Effect.provide(sdkAt(server.url, "300 millis")))
+      expect(error instanceof TransportError ? error.reason : error).toBe("Timeout")
+      yield* within(server.allClosed)
+      expect(server.connections).toEqual({ opened: 1, closed: 1 })
+    }).pipe(Effect.scoped))
+})

@@ -2,7 +2,9 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as UrlParams from "@effect/platform/UrlParams"
 import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
@@ -10,7 +12,7 @@ import * as Http from "node:http"
 import * as Https from "node:https"
 import { Readable } from "node:stream"
 import { NodeClientResponse } from "./plivoHttpClientResponse.js"
-import { fetchFree } from "./wire.js"
+import { currentAttempt, fetchFree } from "./wire.js"
 
 /**
  * The agents' defaults. Plivo holds an account to 100 requests in flight, so more sockets
@@ -59,13 +61,13 @@ const requestError = (
  * One exchange: writes the request and succeeds with the response as soon as its head
  * arrives. Interruption destroys the request (and its socket); so does aborting `signal`,
  * which the platform's `HttpClient.make` does when a body read is interrupted or a
- * response is dropped unread.
+ * response is dropped unread. On the direct path (see `make`) there is no signal.
  */
 const exchange = (
   agents: Agents,
   request: HttpClientRequest.HttpClientRequest,
   url: URL,
-  signal: AbortSignal,
+  signal: AbortSignal | undefined,
   payload: Payload,
   headers: Http.OutgoingHttpHeaders
 ): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError> =>
@@ -81,7 +83,7 @@ const exchange = (
       return resume(Effect.fail(requestError(request, "Encode", cause)))
     }
     const destroy = () => nodeRequest.destroy()
-    signal.addEventListener("abort", destroy, { once: true })
+    signal?.addEventListener("abort", destroy, { once: true })
     nodeRequest.on("error", (cause) => resume(Effect.fail(requestError(request, "Transport", cause))))
     nodeRequest.on("response", (response) => resume(Effect.succeed(new NodeClientResponse(request, response))))
     if (payload instanceof Readable) {
@@ -120,52 +122,89 @@ const encodeWeb = (
     catch: (cause) => requestError(request, "Encode", cause)
   })
 
+/** One request written with the agents; `signal`, when there is one, aborts it. */
+const send = (
+  agents: Agents,
+  request: HttpClientRequest.HttpClientRequest,
+  url: URL,
+  signal: AbortSignal | undefined
+): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError> => {
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    return Effect.fail(
+      new HttpClientError.RequestError({ request, reason: "InvalidUrl", description: `unsupported protocol ${url.protocol}` })
+    )
+  }
+  const body = request.body
+  switch (body._tag) {
+    case "Empty":
+      return exchange(agents, request, url, signal, undefined, request.headers)
+    case "Uint8Array":
+      return exchange(agents, request, url, signal, body.body, request.headers)
+    case "Raw": {
+      const raw = body.body
+      if (isBytes(raw)) return exchange(agents, request, url, signal, raw, request.headers)
+      if (!isBodyInit(raw)) {
+        return Effect.fail(
+          new HttpClientError.RequestError({ request, reason: "Encode", description: "unsupported raw body" })
+        )
+      }
+      return Effect.flatMap(encodeWeb(request, raw), ({ bytes, type }) =>
+        exchange(agents, request, url, signal, bytes, {
+          ...(type === null ? {} : { "content-type": type }),
+          ...request.headers,
+          "content-length": bytes.byteLength
+        }))
+    }
+    case "FormData":
+      return Effect.flatMap(encodeWeb(request, body.formData), ({ bytes, type }) =>
+        exchange(agents, request, url, signal, bytes, {
+          ...request.headers,
+          ...(type === null ? {} : { "content-type": type }),
+          "content-length": bytes.byteLength
+        }))
+    case "Stream":
+      return Effect.flatMap(
+        Stream.toReadableStreamEffect(body.stream),
+        (readable) => exchange(agents, request, url, signal, Readable.fromWeb(readable), request.headers)
+      )
+  }
+}
+
+/**
+ * Whether `request` goes the direct way: inside one of the SDK's own requests (an attempt is
+ * set, see `Wire.aroundAttempt`) and with the platform's span off, as the SDK keeps it.
+ */
+const direct = (fiber: { getFiberRef: <A>(ref: FiberRef.FiberRef<A>) => A }, request: HttpClientRequest.HttpClientRequest) =>
+  fiber.getFiberRef(currentAttempt) !== undefined &&
+  (!fiber.getFiberRef(FiberRef.currentTracerEnabled) || fiber.getFiberRef(HttpClient.currentTracerDisabledWhen)(request))
+
 /**
  * An `HttpClient` over `node:http` / `node:https` with the given agents. It follows no
  * redirect and reads no fetch options, so the SDK's guard does not set them (`fetchFree`).
+ *
+ * Any request goes through the platform's `HttpClient.make` (its span, trace propagation,
+ * `HttpClient.withScope`, the abort of a response dropped unread), except the SDK's own
+ * requests, which keep the platform's span off: those are written directly. `make` would
+ * give each of them an `AbortController` (and its listener), a `FinalizationRegistry` entry
+ * and a wrapper of the response, all for cases the SDK has no use for: it reads every body
+ * it gets, and an interruption (its timeout) destroys the request, or the response while its
+ * body is read, directly. A `HttpClient.withScope` inside a `transformClient` is the one thing
+ * not honoured there: the request ends with the SDK's read of its body, not with that scope.
  */
 export const make = (agents: Agents): HttpClient.HttpClient => {
-  const client = HttpClient.make((request, url, signal) => {
-    if (url.protocol !== "http:" && url.protocol !== "https:") {
-      return Effect.fail(
-        new HttpClientError.RequestError({ request, reason: "InvalidUrl", description: `unsupported protocol ${url.protocol}` })
-      )
-    }
-    const body = request.body
-    switch (body._tag) {
-      case "Empty":
-        return exchange(agents, request, url, signal, undefined, request.headers)
-      case "Uint8Array":
-        return exchange(agents, request, url, signal, body.body, request.headers)
-      case "Raw": {
-        const raw = body.body
-        if (isBytes(raw)) return exchange(agents, request, url, signal, raw, request.headers)
-        if (!isBodyInit(raw)) {
-          return Effect.fail(
-            new HttpClientError.RequestError({ request, reason: "Encode", description: "unsupported raw body" })
-          )
-        }
-        return Effect.flatMap(encodeWeb(request, raw), ({ bytes, type }) =>
-          exchange(agents, request, url, signal, bytes, {
-            ...(type === null ? {} : { "content-type": type }),
-            ...request.headers,
-            "content-length": bytes.byteLength
-          }))
-      }
-      case "FormData":
-        return Effect.flatMap(encodeWeb(request, body.formData), ({ bytes, type }) =>
-          exchange(agents, request, url, signal, bytes, {
-            ...request.headers,
-            ...(type === null ? {} : { "content-type": type }),
-            "content-length": bytes.byteLength
-          }))
-      case "Stream":
-        return Effect.flatMap(
-          Stream.toReadableStreamEffect(body.stream),
-          (readable) => exchange(agents, request, url, signal, Readable.fromWeb(readable), request.headers)
-        )
-    }
-  })
+  const platform = HttpClient.make((request, url, signal) => send(agents, request, url, signal))
+  const client = HttpClient.makeWith<HttpClientError.HttpClientError, never, HttpClientError.HttpClientError, never>(
+    (effect) =>
+      Effect.flatMap(effect, (request) =>
+        Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>((fiber) => {
+          if (!direct(fiber, request)) return platform.execute(request)
+          const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
+          return url._tag === "Left"
+            ? Effect.fail(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left }))
+            : send(agents, request, url.right, undefined)
+        })),
+    Effect.succeed
+  )
   fetchFree.add(client)
   return client
 }
