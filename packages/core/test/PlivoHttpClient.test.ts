@@ -6,6 +6,7 @@ import { PlivoClient, PlivoConfig, PlivoHttpClient, RetryPolicy, TransportError 
 import * as Chunk from "effect/Chunk"
 import * as Context from "effect/Context"
 import * as Deferred from "effect/Deferred"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
@@ -256,7 +257,7 @@ const HttpClientResponseStream = (client: HttpClient.HttpClient, url: string) =>
   Stream.unwrap(Effect.map(client.get(url), (response) => response.stream))
 
 /** `PlivoClient` over `PlivoHttpClient`, aimed at `url`, no retries, no budgets. */
-const sdkAt = (url: string, timeout: string) =>
+const sdkAt = (url: string, timeout: Duration.DurationInput) =>
   PlivoClient.layer.pipe(
     Layer.provide(PlivoConfig.layer({
       authId: "MADIRECTDIRECT000001",
