@@ -5,6 +5,7 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import { PlivoHttpClient } from "@plivo-effect/core"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
@@ -88,6 +89,7 @@ export const json = (response: ServerResponse, status: number, body: unknown, he
 /** Every `HttpClient` a user may plug in, by name. */
 export const clients: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
   ["FetchHttpClient", FetchHttpClient.layer],
+  ["PlivoHttpClient (the default)", PlivoHttpClient.layer],
   ["NodeHttpClient (no keep-alive)", NodeHttpClient.layer],
   [
     "NodeHttpClient (keep-alive)",

@@ -112,8 +112,9 @@ export const make: Effect.Effect<PlivoClient.Service, never, PlivoConfig | HttpC
       Accept: "application/json",
       "User-Agent": config.userAgent
     }
-    const http = config.transformClient(Wire.guard(yield* HttpClient.HttpClient, init))
-    return makeService(config, prefix, headers, http, budget)
+    const plugged = yield* HttpClient.HttpClient
+    const http = config.transformClient(Wire.guard(plugged, init))
+    return makeService(config, prefix, headers, http, Wire.aroundAttempt(plugged), budget)
   }
 )
 
@@ -123,6 +124,7 @@ const makeService = (
   prefix: string,
   headers: Readonly<Record<string, string>>,
   http: HttpClient.HttpClient,
+  aroundAttempt: (attempt: Wire.Attempt) => ReadonlyArray<Wire.Local>,
   budget: PlivoBudget.Service
 ): PlivoClient.Service => {
   const scrub = Secret.make(config.authId, config.authToken)
@@ -161,7 +163,7 @@ const makeService = (
           }))
         ),
         Effect.mapError((error) => Transport.toError(call, error, wire, scrub)),
-        (effect) => Wire.within(effect, Wire.aroundAttempt(wire)),
+        (effect) => Wire.within(effect, aroundAttempt(wire)),
         (effect) =>
           timeout(effect, () =>
             new TransportError({

@@ -4,7 +4,6 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as UrlParams from "@effect/platform/UrlParams"
 import * as Effect from "effect/Effect"
-import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
@@ -12,7 +11,7 @@ import * as Http from "node:http"
 import * as Https from "node:https"
 import { Readable } from "node:stream"
 import { NodeClientResponse } from "./plivoHttpClientResponse.js"
-import { currentAttempt, fetchFree } from "./wire.js"
+import { currentAttempt, directClients } from "./wire.js"
 
 /**
  * The agents' defaults. Plivo holds an account to 100 requests in flight, so more sockets
@@ -171,20 +170,13 @@ const send = (
 }
 
 /**
- * Whether `request` goes the direct way: inside one of the SDK's own requests (an attempt is
- * set, see `Wire.aroundAttempt`) and with the platform's span off, as the SDK keeps it.
- */
-const direct = (fiber: { getFiberRef: <A>(ref: FiberRef.FiberRef<A>) => A }, request: HttpClientRequest.HttpClientRequest) =>
-  fiber.getFiberRef(currentAttempt) !== undefined &&
-  (!fiber.getFiberRef(FiberRef.currentTracerEnabled) || fiber.getFiberRef(HttpClient.currentTracerDisabledWhen)(request))
-
-/**
  * An `HttpClient` over `node:http` / `node:https` with the given agents. It follows no
- * redirect and reads no fetch options, so the SDK's guard does not set them (`fetchFree`).
+ * redirect and reads no fetch options, so the SDK's guard does not set them (`directClients`).
  *
  * Any request goes through the platform's `HttpClient.make` (its span, trace propagation,
  * `HttpClient.withScope`, the abort of a response dropped unread), except the SDK's own
- * requests, which keep the platform's span off: those are written directly. `make` would
+ * requests (an attempt is set, see `Wire.aroundAttempt`): those are written directly, with
+ * no platform span, whose exit would hold the `Authorization` header. `make` would
  * give each of them an `AbortController` (and its listener), a `FinalizationRegistry` entry
  * and a wrapper of the response, all for cases the SDK has no use for: it reads every body
  * it gets, and an interruption (its timeout) destroys the request, or the response while its
@@ -197,7 +189,7 @@ export const make = (agents: Agents): HttpClient.HttpClient => {
     (effect) =>
       Effect.flatMap(effect, (request) =>
         Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>((fiber) => {
-          if (!direct(fiber, request)) return platform.execute(request)
+          if (fiber.getFiberRef(currentAttempt) === undefined) return platform.execute(request)
           const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
           return url._tag === "Left"
             ? Effect.fail(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left }))
@@ -205,7 +197,7 @@ export const make = (agents: Agents): HttpClient.HttpClient => {
         })),
     Effect.succeed
   )
-  fetchFree.add(client)
+  directClients.add(client)
   return client
 }
 

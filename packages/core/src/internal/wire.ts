@@ -75,12 +75,16 @@ export const within = <A, E, R>(self: Effect.Effect<A, E, R>, locals: ReadonlyAr
 const platformSpanOff: Local = local(HttpClient.currentTracerDisabledWhen, constTrue)
 
 /**
- * What the client sets around each attempt, above any `transformClient`: the attempt, and
- * the platform's span off already, so that the guard below finds it off and sets nothing
- * itself (one `within` per request instead of two). The guard still turns it off wherever a
- * `transformClient` turned it back on.
+ * What the client sets around each attempt, above any `transformClient`: the attempt and,
+ * unless `client` is one of `directClients` (which makes no platform span inside an
+ * attempt), the platform's span off already, so that the guard below finds it off and sets
+ * nothing itself (one `within` per request instead of two). The guard still turns it off
+ * wherever a `transformClient` turned it back on.
  */
-export const aroundAttempt = (attempt: Attempt): ReadonlyArray<Local> => [local(currentAttempt, attempt), platformSpanOff]
+export const aroundAttempt = (client: HttpClient.HttpClient): (attempt: Attempt) => ReadonlyArray<Local> =>
+  directClients.has(client)
+    ? (attempt) => [local(currentAttempt, attempt)]
+    : (attempt) => [local(currentAttempt, attempt), platformSpanOff]
 
 /**
  * Wraps the `HttpClient` the user plugged in, before `transformClient` sees it:
@@ -88,7 +92,7 @@ export const aroundAttempt = (attempt: Attempt): ReadonlyArray<Local> => [local(
  * - redirects are never followed. Node's `http` and undici's `request` do not follow them;
  *   `fetch` does unless told `redirect: "manual"`, so that is forced on the
  *   `FetchHttpClient.RequestInit` of every Plivo request (except over a `PlivoHttpClient`,
- *   which reads none: see `fetchFree`), over the user's own options (those
+ *   which reads none: see `directClients`), over the user's own options (those
  *   given where the request runs or, failing that, where the `PlivoClient` layer was built).
  *   Plivo's API never redirects: a 3xx is an error, never a second hop that fails in a way
  *   that looks like "never sent" and gets a send repeated.
@@ -104,16 +108,18 @@ export const guard = (
   client: HttpClient.HttpClient,
   initAtBuild: Option.Option<globalThis.RequestInit>
 ): HttpClient.HttpClient => {
-  const usesFetch = !fetchFree.has(client)
+  const direct = directClients.has(client)
   return HttpClient.transform(client, (execute, request) =>
     // One step reads both the attempt and the context, where a generator took four.
     Effect.withFiberRuntime((fiber) => {
       const attempt = fiber.getFiberRef(currentAttempt)
       if (attempt !== undefined && ++attempt.sends > 1) return Effect.fail(refused(request, attempt))
       const locals: Array<Local> = []
-      // Off already when set by `aroundAttempt` and not turned back on by a `transformClient`.
-      if (fiber.getFiberRef(HttpClient.currentTracerDisabledWhen) !== constTrue) locals.push(platformSpanOff)
-      if (usesFetch) {
+      // A direct client inside an attempt makes no platform span. Anywhere else the span is
+      // off already when set by `aroundAttempt` and not turned back on by a `transformClient`.
+      const spanless = direct && attempt !== undefined
+      if (!spanless && fiber.getFiberRef(HttpClient.currentTracerDisabledWhen) !== constTrue) locals.push(platformSpanOff)
+      if (!direct) {
         const context = fiber.currentContext
         const init = Option.orElse(Context.getOption(context, FetchHttpClient.RequestInit), () => initAtBuild)
         locals.push(local(FiberRef.currentContext, Context.add(context, FetchHttpClient.RequestInit, {
@@ -133,12 +139,14 @@ export const guard = (
 }
 
 /**
- * Clients known to follow no redirect and to read no `FetchHttpClient.RequestInit`
- * (`PlivoHttpClient` adds its own): the guard leaves the context alone for them, one
- * context copy and two fiber-ref writes fewer per request. Any other client, a
- * `PlivoHttpClient` wrapped by the user's own layer included, gets the fetch options.
+ * Clients that need nothing of the guard but the attempt count: they follow no redirect,
+ * read no `FetchHttpClient.RequestInit`, and inside an attempt make no platform span (a
+ * `PlivoHttpClient` writes the SDK's requests directly). For them the guard leaves the
+ * context and the span switch alone: no fiber-ref write at all. Any other client, a
+ * `PlivoHttpClient` wrapped by the user's own layer included, gets the span off and the
+ * fetch options.
  */
-export const fetchFree = new WeakSet<HttpClient.HttpClient>()
+export const directClients = new WeakSet<HttpClient.HttpClient>()
 
 /**
  * The failure of a request refused for being the second of an attempt. Its cause carries a
