@@ -17,6 +17,11 @@ export default tseslint.config(
     }
   },
   {
+    // A `.cts` file is a CommonJS program (the pack test's CommonJS consumer): it requires.
+    files: ["**/*.cts"],
+    rules: { "@typescript-eslint/no-require-imports": "off" }
+  },
+  {
     files: ["packages/*/src/**/*.ts", "packages/*/bin/**/*.ts"],
     rules: {
       // Barrels load every module; start-up time is part of what users feel.
@@ -33,6 +38,12 @@ export default tseslint.config(
           { name: "@plivo-effect/testing", message: "Import by module subpath, e.g. @plivo-effect/testing/PlivoEmulator." }
         ],
         patterns: [{ group: ["@plivo-effect/*/internal/*"], message: "internal/ modules are not exported." }]
+      }],
+      // Every package also ships a CommonJS build (scripts/build-cjs.ts), where `import.meta`
+      // does not exist; that build also refuses top-level `await`.
+      "no-restricted-syntax": ["error", {
+        selector: "MetaProperty[meta.name='import'][property.name='meta']",
+        message: "No import.meta in packages: they are also built as CommonJS."
       }],
       // No unchecked casts in library code: values are narrowed by Schema or type guards.
       "@typescript-eslint/consistent-type-assertions": ["error", { assertionStyle: "never" }]

@@ -15,10 +15,14 @@
  *   per round), medians of rounds; CPU is this process's (the emulator's is not in it).
  * - Cold start, history and soak run each contender in a fresh child process under plain
  *   `node` (`goalsChild.ts`, transpiled), so one client's heap never counts in another's
- *   RSS; cold starts interleaved, medians.
+ *   RSS; cold starts interleaved, medians. Cold start runs each twice: loaded by `import()`
+ *   (the ESM builds, what a default user gets; the goal) and by `require` (the CommonJS
+ *   builds: the same child transpiled to CommonJS).
  *
- *   pnpm bench:goals [--quick] [--fetch] [--json file]
- *   node --import tsx test/bench/goals.ts [--quick] [--fetch] [--json file]      (after `pnpm build`)
+ *   pnpm bench:goals [--quick] [--fetch] [--only cold] [--json file]
+ *   node --import tsx test/bench/goals.ts [--quick] [--fetch] [--only cold] [--json file]      (after `pnpm build`)
+ *
+ * `--only cold` runs the cold-start phase alone (about 40 s at full counts).
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { cpus, loadavg } from "node:os"
@@ -43,6 +47,10 @@ const args = process.argv.slice(2)
 const quick = args.includes("--quick")
 const jsonAt = args.indexOf("--json")
 const jsonFile = jsonAt === -1 ? undefined : args[jsonAt + 1]
+const onlyAt = args.indexOf("--only")
+const only = onlyAt === -1 ? undefined : args[onlyAt + 1]
+if (only !== undefined && only !== "cold") throw new Error(`--only takes one phase: cold (not ${only})`)
+const coldOnly = only === "cold"
 
 const counts = quick
   ? {
@@ -106,10 +114,11 @@ if (typeof shipped === "string") throw new Error(shipped)
 const oursNames: ReadonlyArray<ContenderName> = args.includes("--fetch") ? ["ours", "ours/FetchHttpClient"] : ["ours"]
 const inProcess: ReadonlyArray<ContenderName> = [...oursNames, "official", "raw fetch"]
 
+// `--only cold` seeds no history: its emulators stay empty and unused.
 const [sendEmulator, smallHistory, largeHistory] = await Promise.all([
   startEmulator(),
-  startEmulator(counts.history[0]),
-  startEmulator(counts.history[1])
+  startEmulator(coldOnly ? 0 : counts.history[0]),
+  startEmulator(coldOnly ? 0 : counts.history[1])
 ])
 const targetOf = (emulator: Target): Target => ({
   baseUrl: emulator.baseUrl,
@@ -117,21 +126,30 @@ const targetOf = (emulator: Target): Target => ({
   authToken: emulator.authToken
 })
 
-// The children run under plain `node`, from a directory that resolves the packages as test/ does.
+// The children run under plain `node`, from a directory that resolves the packages as test/ does:
+// as ES modules there, and as CommonJS in `cjs/` (with `module: CommonJS` TypeScript turns each
+// `import()` into a `require`, which takes the packages' `require` condition).
 const childDir = join(repoRoot, "test", "node_modules", ".cache", "plivo-effect-goals")
-mkdirSync(childDir, { recursive: true })
+const cjsChildDir = join(childDir, "cjs")
+mkdirSync(cjsChildDir, { recursive: true })
 writeFileSync(join(childDir, "package.json"), `${JSON.stringify({ type: "module", private: true })}\n`)
+writeFileSync(join(cjsChildDir, "package.json"), `${JSON.stringify({ type: "commonjs", private: true })}\n`)
 for (const file of ["plainSupport", "goalsChild"]) {
   const source = readFileSync(fileURLToPath(new URL(`./${file}.ts`, import.meta.url)), "utf8")
-  const { outputText } = ts.transpileModule(source, {
+  const esm = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true }
   })
-  writeFileSync(join(childDir, `${file}.js`), outputText)
+  writeFileSync(join(childDir, `${file}.js`), esm.outputText)
+  const cjs = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: false }
+  })
+  writeFileSync(join(cjsChildDir, `${file}.js`), cjs.outputText)
 }
-const child = <A>(target: Target, mode: string, ...rest: ReadonlyArray<string | number>) => {
+const child = <A>(target: Target, mode: string, ...rest: ReadonlyArray<string | number>) => childIn<A>(childDir, target, mode, ...rest)
+const childIn = <A>(dir: string, target: Target, mode: string, ...rest: ReadonlyArray<string | number>) => {
   const [name = "", ...numbers] = rest.map(String)
-  const run = runNode(`goalsChild ${mode} ${name}`, ["--expose-gc", join(childDir, "goalsChild.js"), mode, name, ...numbers], {
-    cwd: childDir,
+  const run = runNode(`goalsChild ${mode} ${name}${dir === childDir ? "" : " (CommonJS)"}`, ["--expose-gc", join(dir, "goalsChild.js"), mode, name, ...numbers], {
+    cwd: dir,
     env: { GOALS_CHILD: "1", GOALS_TARGET: JSON.stringify(targetOf(target)) }
   })
   const last = run.stdout.trim().split("\n").at(-1) ?? ""
@@ -143,17 +161,25 @@ const rotated = <A>(items: ReadonlyArray<A>, round: number) => items.map((_, i) 
 
 // --- 1. cold start: import + layers + one send, a whole process each
 
-console.log(`\n[${elapsed()}] cold start: ${counts.coldRuns} rounds (one unmeasured first)`)
+/** A cold-start case: a contender (or "floor") loaded by `import()` or, with " (CJS)", by `require`. */
+type ColdName = ContenderName | "floor" | `${ContenderName | "floor"} (CJS)`
 const coldNames: ReadonlyArray<ContenderName> = [...oursNames, "official"]
 // "floor": a process that only imports `@effect/platform/HttpClient`, what any SDK on it loads.
-const cold = new Map([...coldNames, "floor"].map((name) => [name, [] as Array<ColdResult & { wallMs: number }>]))
+const coldCases: ReadonlyArray<ColdName> = [...coldNames, "floor", "ours (CJS)", "official (CJS)", "floor (CJS)"]
+console.log(`\n[${elapsed()}] cold start: ${coldCases.length} cases × ${counts.coldRuns} rounds (one unmeasured first)`)
+const cold = new Map(coldCases.map((name) => [name, [] as Array<ColdResult & { wallMs: number }>]))
 for (let round = -1; round < counts.coldRuns; round++) {
-  for (const name of rotated([...coldNames, "floor"], Math.max(round, 0))) {
-    const { result, wallMs } = name === "floor" ? child<ColdResult>(sendEmulator, "floor") : child<ColdResult>(sendEmulator, "cold", name)
+  for (const name of rotated(coldCases, Math.max(round, 0))) {
+    const required = name.endsWith(" (CJS)")
+    const base = required ? name.slice(0, -" (CJS)".length) : name
+    const dir = required ? cjsChildDir : childDir
+    const { result, wallMs } = base === "floor"
+      ? childIn<ColdResult>(dir, sendEmulator, "floor")
+      : childIn<ColdResult>(dir, sendEmulator, "cold", base)
     if (round >= 0) cold.get(name)!.push({ ...result, wallMs })
   }
 }
-const coldSummary = (name: ContenderName | "floor") => {
+const coldSummary = (name: ColdName) => {
   const runs = cold.get(name)!
   return {
     wallMs: median(runs.map((r) => r.wallMs)),
@@ -223,50 +249,54 @@ const steadyState = async (
   return new Map([...samples].map(([name, { seq, c50 }]) => [name, { seq: med(seq), c50: med(c50) }]))
 }
 
-console.log(
-  `[${elapsed()}] per send: ${counts.warmUp} warm-up, ${counts.rounds} rounds × (${counts.sequential} sequential + ` +
-    `${counts.concurrent} at ${IN_FLIGHT} in flight)`
-)
-const sends = await steadyState(
-  sendEmulator,
-  (c) => ({ one: c.send, many: c.sendMany }),
-  counts.warmUp,
-  counts.sequential,
-  counts.concurrent
-)
-noteLoad("after per send")
+let sends = new Map<ContenderName, Steady>()
+let lists = new Map<ContenderName, Steady>()
+if (!coldOnly) {
+  console.log(
+    `[${elapsed()}] per send: ${counts.warmUp} warm-up, ${counts.rounds} rounds × (${counts.sequential} sequential + ` +
+      `${counts.concurrent} at ${IN_FLIGHT} in flight)`
+  )
+  sends = await steadyState(
+    sendEmulator,
+    (c) => ({ one: c.send, many: c.sendMany }),
+    counts.warmUp,
+    counts.sequential,
+    counts.concurrent
+  )
+  noteLoad("after per send")
 
-console.log(
-  `[${elapsed()}] list page (20 of ${counts.history[0]}): ${counts.listWarmUp} warm-up, ${counts.rounds} rounds × ` +
-    `(${counts.listSequential} sequential + ${counts.listConcurrent} at ${IN_FLIGHT} in flight)`
-)
-const lists = await steadyState(
-  smallHistory,
-  (c) => ({ one: c.listPage, many: c.listMany }),
-  counts.listWarmUp,
-  counts.listSequential,
-  counts.listConcurrent
-)
+  console.log(
+    `[${elapsed()}] list page (20 of ${counts.history[0]}): ${counts.listWarmUp} warm-up, ${counts.rounds} rounds × ` +
+      `(${counts.listSequential} sequential + ${counts.listConcurrent} at ${IN_FLIGHT} in flight)`
+  )
+  lists = await steadyState(
+    smallHistory,
+    (c) => ({ one: c.listPage, many: c.listMany }),
+    counts.listWarmUp,
+    counts.listSequential,
+    counts.listConcurrent
+  )
+}
 
 // --- 3. history, a fresh process per contender and size
 
-console.log(`[${elapsed()}] history: ${counts.history.join(" and ")} messages, a child process each`)
 const histories = new Map<string, HistoryResult>()
 const sizes = [[counts.history[0], smallHistory], [counts.history[1], largeHistory]] as const
-for (const [index, [size, emulator]] of sizes.entries()) {
+if (!coldOnly) console.log(`[${elapsed()}] history: ${counts.history.join(" and ")} messages, a child process each`)
+for (const [index, [size, emulator]] of coldOnly ? [] : sizes.entries()) {
   for (const name of rotated(inProcess, index)) {
     const { result } = child<HistoryResult>(emulator, "history", name, size, counts.sampleEvery, counts.historyWarmUp)
     histories.set(`${name} ${size}`, result)
     console.log(`  ${name}, ${size}: ${(result.wallMs / 1000).toFixed(2)} s, peak heap +${result.peakHeapGrowthMiB.toFixed(1)} MiB`)
   }
 }
-noteLoad("after history")
+if (!coldOnly) noteLoad("after history")
 
 // --- 4. soak, a fresh process per contender, the send emulator emptied before each
 
-console.log(`[${elapsed()}] soak: ${counts.soak} sends at ${IN_FLIGHT} in flight, a child process each`)
 const soaks = new Map<ContenderName, SoakResult>()
-for (const name of [...oursNames, "official"] as const) {
+if (!coldOnly) console.log(`[${elapsed()}] soak: ${counts.soak} sends at ${IN_FLIGHT} in flight, a child process each`)
+for (const name of coldOnly ? [] : [...oursNames, "official"] as const) {
   await sendEmulator.reset()
   const { result } = child<SoakResult>(sendEmulator, "soak", name, counts.soak, IN_FLIGHT)
   soaks.set(name, result)
@@ -325,7 +355,20 @@ for (const ours of oursNames) {
     const floor = coldSummary("floor")
     row("cold start wall: import @effect/platform/HttpClient alone × official", floor.wallMs, pc.wallMs, "ms")
     row("cold start wall: ours × that floor", oc.wallMs, floor.wallMs, "ms")
+    // The same program by `require` (the CommonJS builds), against the official SDK as a
+    // default user loads it (`import()`; it is CommonJS, so Node's CommonJS loader runs it).
+    const rc = coldSummary("ours (CJS)")
+    const rf = coldSummary("floor (CJS)")
+    const rp = coldSummary("official (CJS)")
+    row("cold start wall × official, ours required (CJS)", rc.wallMs, pc.wallMs, "ms", 1)
+    row("cold start CPU × official, ours required (CJS)", rc.cpuMs, pc.cpuMs, "ms", 1)
+    row("cold start peak RSS × official, ours required (CJS)", rc.maxRssMiB, pc.maxRssMiB, "MiB")
+    row("cold start wall: ours required (CJS) × ours imported (ESM)", rc.wallMs, oc.wallMs, "ms")
+    row("cold start wall: official required × official imported", rp.wallMs, pc.wallMs, "ms")
+    row("cold start wall: require @effect/platform/HttpClient alone × official", rf.wallMs, pc.wallMs, "ms")
+    row("cold start wall: ours required (CJS) × that floor", rc.wallMs, rf.wallMs, "ms")
   }
+  if (coldOnly) continue
   for (const [what, table] of [["per send", sends], ["list page", lists]] as const) {
     for (const mode of ["c50", "seq"] as const) {
       const how = mode === "c50" ? `${IN_FLIGHT} in flight` : "sequential"

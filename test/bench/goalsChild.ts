@@ -7,10 +7,13 @@
  * holds one client only, and its RSS is that client's. `goals.ts` imports this module for
  * the in-process phases, and transpiles it (with `plainSupport.ts`, its one import) for
  * the children, which run under plain `node`: a loader (`tsx`) would add its own ~40 MiB
- * to every RSS.
+ * to every RSS. It transpiles it twice: as an ES module, and as CommonJS into `cjs/`, where
+ * every `import()` becomes a `require` and so loads the packages' CommonJS builds (the
+ * `require` condition), as a CommonJS user's program does. Hence no top-level `await` here.
  *
  *   node --expose-gc <transpiled>/goalsChild.js cold <contender>
  *   node --expose-gc <transpiled>/goalsChild.js floor     (import @effect/platform/HttpClient alone)
+ *   node --expose-gc <transpiled>/cjs/goalsChild.js cold|floor …   (the same, by require)
  *   node --expose-gc <transpiled>/goalsChild.js soak <contender> <sends> <inFlight>
  *   node --expose-gc <transpiled>/goalsChild.js history <contender> <messages> <sampleEvery> <warmUp>
  *
@@ -354,12 +357,25 @@ const reportColdOnExit = () =>
     process.stdout.write(`${JSON.stringify(result)}\n`)
   })
 
+/**
+ * In the CommonJS child, that `require` really loaded effect's and (for this SDK) our
+ * CommonJS builds: Node ≥ 20.19 can also `require` an ES module, which would measure the
+ * ESM loader under the CommonJS label without failing.
+ */
+const checkRequired = (loaded: "effect" | "sdk"): void => {
+  if (typeof require !== "function") return
+  const files = Object.keys(require.cache).map((file) => file.split("\\").join("/"))
+  check(files.some((file) => file.includes("/effect/dist/cjs/")), "required: effect's CommonJS build is not loaded")
+  check(loaded === "effect" || files.some((file) => /\/messaging\/dist\/cjs\/Messages\.js$/.test(file)), "required: our CommonJS build is not loaded")
+}
+
 const childMain = async (argv: ReadonlyArray<string>) => {
   const [mode, name, ...numbers] = argv
   if (mode === "floor") {
     // The floor of any SDK on @effect/platform: its HttpClient module imports effect/Schema,
     // which imports all of fast-check (effect/Arbitrary).
     await import("@effect/platform/HttpClient")
+    checkRequired("effect")
     reportColdOnExit()
     return
   }
@@ -370,6 +386,7 @@ const childMain = async (argv: ReadonlyArray<string>) => {
     const contender = await makeContender(name, target, true)
     await contender.send()
     await contender.dispose()
+    if (name.startsWith("ours")) checkRequired("sdk")
     reportColdOnExit()
     return
   }
@@ -386,4 +403,9 @@ const childMain = async (argv: ReadonlyArray<string>) => {
   process.exit(0)
 }
 
-if (process.env["GOALS_CHILD"] === "1") await childMain(process.argv.slice(2))
+if (process.env["GOALS_CHILD"] === "1") {
+  childMain(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
+}

@@ -156,16 +156,18 @@ const tsFiles = (dir: string): Array<string> =>
 
 /**
  * What keeps the `dist` measurement from being current: `"missing"` when a package has
- * no `dist/index.js`, else the sources newer than their compiled output.
+ * no `dist/index.js` or `dist/cjs/index.js`, else the sources newer than their compiled
+ * output (ESM or CommonJS).
  */
 export const distStatus = (): "missing" | ReadonlyArray<string> => {
   const stale: Array<string> = []
   for (const pkg of builtPackages) {
     const root = join(packagesDir, pkg)
-    if (!existsSync(join(root, "dist", "index.js"))) return "missing"
+    if (!existsSync(join(root, "dist", "index.js")) || !existsSync(join(root, "dist", "cjs", "index.js"))) return "missing"
     for (const source of tsFiles(join(root, "src"))) {
-      const output = join(root, "dist", source.slice(join(root, "src").length).replace(/\.ts$/, ".js"))
-      if (!existsSync(output) || statSync(output).mtimeMs < statSync(source).mtimeMs) {
+      const module = source.slice(join(root, "src").length).replace(/\.ts$/, ".js")
+      const outputs = [join(root, "dist", module), join(root, "dist", "cjs", module)]
+      if (outputs.some((output) => !existsSync(output) || statSync(output).mtimeMs < statSync(source).mtimeMs)) {
         stale.push(source.slice(packagesDir.length))
       }
     }

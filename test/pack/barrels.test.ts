@@ -1,7 +1,8 @@
 /**
  * The shape every package keeps (DESIGN.md, Packaging): `index.ts` re-exports each public
- * module in one line with no renames, and `exports` has the barrel, every module by path,
- * `./package.json`, and `./internal/*` closed, with the workspace's source condition.
+ * module in one line with no renames, and `exports` has the barrel, every module by path
+ * (the CommonJS build of each under `require`), `./package.json`, and `./internal/*` closed,
+ * with the workspace's source condition.
  */
 import { describe, expect, it } from "@effect/vitest"
 import { readdirSync, readFileSync } from "node:fs"
@@ -37,13 +38,26 @@ describe.each(packages)("@plivo-effect/%s", (pkg) => {
     expect([...exported].sort()).toStrictEqual(modules)
   })
 
-  it("exports the barrel, each module by path, package.json, and closes internal/", () => {
+  it("exports the barrel, each module by path (ESM, and CommonJS under require), package.json, and closes internal/ and cjs/", () => {
     const json = JSON.parse(readFileSync(join(packagesDir, pkg, "package.json"), "utf8"))
-    expect(json.exports).toMatchObject({
-      "./package.json": "./package.json",
-      ".": { "@plivo-effect/source": "./src/index.ts", types: "./dist/index.d.ts", default: "./dist/index.js" },
-      "./*": { "@plivo-effect/source": "./src/*.ts", types: "./dist/*.d.ts", default: "./dist/*.js" },
-      "./internal/*": null
+    const entry = (module: string) => ({
+      "@plivo-effect/source": `./src/${module}.ts`,
+      require: { types: `./dist/cjs/${module}.d.ts`, default: `./dist/cjs/${module}.js` },
+      types: `./dist/${module}.d.ts`,
+      default: `./dist/${module}.js`
     })
+    expect(json.exports).toStrictEqual({
+      "./package.json": "./package.json",
+      ".": entry("index"),
+      "./*": entry("*"),
+      "./internal/*": null,
+      "./cjs/*": null,
+      ...(pkg === "testing" ? { "./bin/*": null } : {})
+    })
+    // The order of conditions is the order they are tried in: the workspace's source first,
+    // then `require` before the ESM `types` / `default`, which would otherwise match it too.
+    expect(Object.keys(json.exports["."])).toStrictEqual(Object.keys(entry("index")))
+    expect(Object.keys(json.exports["./*"])).toStrictEqual(Object.keys(entry("*")))
+    expect(Object.keys(json.exports["./*"].require)).toStrictEqual(["types", "default"])
   })
 })

@@ -1,19 +1,21 @@
 /**
- * The packages as a user gets them: built (`tsc -b tsconfig.build.json`), packed with
- * `pnpm pack`, installed with `npm install` into a throwaway project in the system's temp
- * directory (outside the workspace, so nothing resolves through it), type-checked under
- * `moduleResolution` NodeNext and Bundler, and run with plain `node`: a program that
- * imports by barrel and by subpath and sends to the packed `plivo-emulator` bin.
+ * The packages as a user gets them: built (`pnpm build`: `tsc -b tsconfig.build.json`, then
+ * the CommonJS build), packed with `pnpm pack`, installed with `npm install` into a throwaway
+ * project in the system's temp directory (outside the workspace, so nothing resolves through
+ * it), type-checked under `moduleResolution` NodeNext and Bundler, and run with plain `node`:
+ * a program that imports by barrel and by subpath and sends to the packed `plivo-emulator`
+ * bin; and a CommonJS program (`app.cts`, type-checked under Node16) that does the same with
+ * `require` and must load only CommonJS builds.
  *
  * Needs the npm registry (effect, @effect/platform, @effect/platform-node, typescript,
  * @types/node at pinned versions; npm's cache makes later runs faster). About a minute.
  */
 import { describe, expect, it } from "@effect/vitest"
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
-import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import ts from "typescript"
 import { afterAll, beforeAll } from "vitest"
 import { childEnv, run, runOk, start } from "./support.js"
 
@@ -62,8 +64,8 @@ const compilerOptions = {
 }
 
 beforeAll(async () => {
-  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc")
-  await runOk(process.execPath, [tsc, "-b", "tsconfig.build.json"], { cwd: repoRoot, timeoutMs: 3 * minute })
+  // The same build as `pnpm build`, ESM and CommonJS.
+  await runOk("pnpm", ["build"], { cwd: repoRoot, timeoutMs: 3 * minute })
 
   work = mkdtempSync(join(tmpdir(), "plivo-effect-pack-"))
   const packed = join(work, "tarballs")
@@ -92,7 +94,7 @@ beforeAll(async () => {
       devDependencies: { typescript: versions.typescript, "@types/node": versions["@types/node"] }
     }, null, 2)
   )
-  for (const file of ["app.ts", "optional.ts"]) {
+  for (const file of ["app.ts", "optional.ts", "app.cts"]) {
     writeFileSync(join(project, "src", file), readFileSync(join(consumerSources, file), "utf8"))
   }
   writeFileSync(
@@ -108,14 +110,24 @@ beforeAll(async () => {
         // the check, in effect's own declarations.)
         skipLibCheck: false
       },
-      include: ["src"]
+      include: ["src/**/*.ts"]
+    })
+  )
+  // A CommonJS project's settings: under Node16 (unlike NodeNext in TypeScript ≥ 5.8) a
+  // `require` that resolves to ES module declarations is error TS1479, so this checks
+  // that the `require` condition leads to declarations TypeScript reads as CommonJS.
+  writeFileSync(
+    join(project, "tsconfig.cjs.json"),
+    JSON.stringify({
+      compilerOptions: { ...compilerOptions, module: "Node16", moduleResolution: "Node16", outDir: "out", skipLibCheck: false },
+      include: ["src/**/*.cts"]
     })
   )
   writeFileSync(
     join(project, "tsconfig.bundler.json"),
     JSON.stringify({
       compilerOptions: { ...compilerOptions, module: "Preserve", moduleResolution: "Bundler", noEmit: true, skipLibCheck: true },
-      include: ["src"]
+      include: ["src/**/*.ts"]
     })
   )
   await npm(["install"], 4 * minute)
@@ -142,12 +154,24 @@ describe("the packed packages", () => {
       expect(json.repository, pkg).toMatchObject({ directory: `packages/${pkg}` })
       expect(typeof json.homepage, pkg).toBe("string")
       expect(Array.isArray(json.keywords), pkg).toBe(true)
-      expect(json.exports, pkg).toMatchObject({
+      expect(json.exports, pkg).toStrictEqual({
         "./package.json": "./package.json",
-        ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
-        "./*": { types: "./dist/*.d.ts", default: "./dist/*.js" },
-        "./internal/*": null
+        ".": {
+          require: { types: "./dist/cjs/index.d.ts", default: "./dist/cjs/index.js" },
+          types: "./dist/index.d.ts",
+          default: "./dist/index.js"
+        },
+        "./*": {
+          require: { types: "./dist/cjs/*.d.ts", default: "./dist/cjs/*.js" },
+          types: "./dist/*.d.ts",
+          default: "./dist/*.js"
+        },
+        "./internal/*": null,
+        "./cjs/*": null,
+        ...(pkg === "testing" ? { "./bin/*": null } : {})
       })
+      expect(JSON.parse(readFileSync(join(project, "node_modules/@plivo-effect", pkg, "dist/cjs/package.json"), "utf8")), pkg)
+        .toStrictEqual({ type: "commonjs" })
       expect(existsSync(join(project, "node_modules/@plivo-effect", pkg, "README.md")), `${pkg} README`).toBe(true)
     }
     for (const pkg of ["messaging", "powerpack", "compliance", "testing"]) {
@@ -166,6 +190,46 @@ describe("the packed packages", () => {
     expect(existsSync(join(project, "out/app.js"))).toBe(true)
   }, 4 * minute)
 
+  it("type-check a CommonJS program that requires by barrel and by subpath, under Node16", async () => {
+    await tsc("tsconfig.cjs.json")
+    expect(existsSync(join(project, "out/app.cjs"))).toBe(true)
+  }, 4 * minute)
+
+  it("resolve every public module, for code and for types, to the ESM build under import and the CommonJS build under require", async () => {
+    const specifiers = packages.flatMap((pkg) => {
+      const root = join(project, "node_modules/@plivo-effect", pkg)
+      const modules = readdirSync(join(root, "src")).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -".ts".length))
+      expect(modules.length, pkg).toBeGreaterThan(2)
+      return modules.map((module) => ({
+        specifier: module === "index" ? `@plivo-effect/${pkg}` : `@plivo-effect/${pkg}/${module}`,
+        esm: join(root, "dist", module),
+        cjs: join(root, "dist/cjs", module)
+      }))
+    })
+    // Node's own resolvers, in a process of the project: `require.resolve`, `import.meta.resolve`.
+    const ran = await node([
+      "--input-type=module",
+      "-e",
+      `import { createRequire } from "node:module"
+import { fileURLToPath } from "node:url"
+const require = createRequire(process.cwd() + "/package.json")
+const specifiers = ${JSON.stringify(specifiers.map((s) => s.specifier))}
+console.log(JSON.stringify(specifiers.map((s) => [require.resolve(s), fileURLToPath(import.meta.resolve(s))])))`
+    ])
+    const resolved = lastJsonLine(ran.stdout) as Array<[string, string]>
+    // TypeScript's, as a CommonJS file and as an ES module of the project would resolve it.
+    const options: ts.CompilerOptions = { module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16 }
+    const types = (specifier: string, mode: ts.ResolutionMode) =>
+      ts.resolveModuleName(specifier, join(project, "src", mode === ts.ModuleKind.CommonJS ? "app.cts" : "app.ts"), options, ts.sys, undefined, undefined, mode)
+        .resolvedModule?.resolvedFileName
+    specifiers.forEach(({ cjs, esm, specifier }, i) => {
+      expect(resolved[i], specifier).toStrictEqual([`${cjs}.js`, `${esm}.js`])
+      expect(types(specifier, ts.ModuleKind.CommonJS), specifier).toBe(`${cjs}.d.ts`)
+      expect(types(specifier, ts.ModuleKind.ESNext), specifier).toBe(`${esm}.d.ts`)
+      for (const file of [`${cjs}.js`, `${esm}.js`, `${cjs}.d.ts`, `${esm}.d.ts`]) expect(existsSync(file), file).toBe(true)
+    })
+  }, 2 * minute)
+
   it("work without the optional @effect/platform-node, except the emulator's server layer", async () => {
     expect(existsSync(join(project, "node_modules/@effect/platform-node"))).toBe(false)
     const ran = await node(["out/optional.js"])
@@ -174,7 +238,7 @@ describe("the packed packages", () => {
     expect(result).toHaveProperty("server", expect.stringContaining("@effect/platform-node"))
   }, 2 * minute)
 
-  it("load no node:http when only StubHttpClient is imported", async () => {
+  it("load no node:http when only StubHttpClient is imported or required", async () => {
     const httpModules = (specifier: string) =>
       node([
         "--input-type=module",
@@ -182,9 +246,17 @@ describe("the packed packages", () => {
         `await import(${JSON.stringify(specifier)})
 console.log(JSON.stringify(process.moduleLoadList.filter((m) => /^NativeModule (http|_http_\\w+)$/.test(m))))`
       ]).then((ran) => lastJsonLine(ran.stdout))
+    const httpModulesRequired = (specifier: string) =>
+      node([
+        "-e",
+        `require(${JSON.stringify(specifier)})
+console.log(JSON.stringify(process.moduleLoadList.filter((m) => /^NativeModule (http|_http_\\w+)$/.test(m))))`
+      ]).then((ran) => lastJsonLine(ran.stdout))
     expect(await httpModules("@plivo-effect/testing/StubHttpClient")).toStrictEqual([])
+    expect(await httpModulesRequired("@plivo-effect/testing/StubHttpClient")).toStrictEqual([])
     // The probe sees node:http when it is loaded: the emulator module loads it.
     expect(await httpModules("@plivo-effect/testing/PlivoEmulator")).toContain("NativeModule http")
+    expect(await httpModulesRequired("@plivo-effect/testing/PlivoEmulator")).toContain("NativeModule http")
   }, 2 * minute)
 
   it("run on plain node against the packed plivo-emulator bin", async () => {
@@ -219,6 +291,24 @@ console.log(JSON.stringify(process.moduleLoadList.filter((m) => /^NativeModule (
         xml: "application/xml; charset=utf-8",
         internal: "ERR_PACKAGE_PATH_NOT_EXPORTED"
       })
+      // The CommonJS program: every package by `require`, and nothing but CommonJS builds
+      // loaded (`require` of an ES module works on Node ≥ 20.19, so a missing CommonJS build
+      // would not fail loudly: it would load effect's ESM build and cost the ESM loader).
+      const required = await node(["out/app.cjs", baseUrl, authId, authToken])
+      expect(lastJsonLine(required.stdout)).toStrictEqual({
+        socketUuids: 1,
+        local: { sent: 1, seen: 1, invalidIsCoreError: true },
+        sameClient: true,
+        sameMessages: true,
+        sameEmulator: true,
+        sameError: true,
+        barrels: ["function", "function"],
+        internal: "ERR_PACKAGE_PATH_NOT_EXPORTED",
+        cjsFolder: "ERR_PACKAGE_PATH_NOT_EXPORTED",
+        cjs: expect.arrayContaining(["@effect/experimental", "@effect/platform", ...packages.map((p) => `@plivo-effect/${p}`), "effect"]),
+        esm: []
+      })
+      expect(required.stderr).not.toContain("ExperimentalWarning")
       // The send really reached the bin's emulator: a wrong token is refused there.
       const refused = await run(process.execPath, ["out/app.js", baseUrl, authId, "wrong-token"], {
         cwd: project,
