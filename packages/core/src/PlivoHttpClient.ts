@@ -2,10 +2,12 @@
  * A lean `HttpClient` for Node, the one `layerConfig` sends with: `node:http` /
  * `node:https` over one keep-alive agent per layer, under the platform's own `HttpClient`
  * interface (built with `HttpClient.make`, so spans, trace propagation and
- * `HttpClient.withScope` behave as with any other client). The SDK's own requests are
- * written directly: no platform span (its exit would hold the `Authorization` header), and
- * none of `make`'s per-request `AbortController` and response wrapper, since the SDK reads
- * every body and its timeout destroys the request, or the response being read, itself.
+ * `HttpClient.withScope` behave as with any other client). The one request each SDK
+ * attempt lets out is written directly: no platform span (its exit would hold the
+ * `Authorization` header), and none of `make`'s per-request `AbortController` and response
+ * wrapper, since the SDK destroys the request on its timeout and lets go of an answer it
+ * ends without reading. Every other request, a `transformClient`'s own included, goes
+ * through `make`.
  *
  * Request bodies are written to the socket as they are (bytes at once, streams chunk by
  * chunk, `FormData` encoded once with its multipart boundary); response bodies are

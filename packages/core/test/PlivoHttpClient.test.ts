@@ -257,7 +257,11 @@ const HttpClientResponseStream = (client: HttpClient.HttpClient, url: string) =>
   Stream.unwrap(Effect.map(client.get(url), (response) => response.stream))
 
 /** `PlivoClient` over `PlivoHttpClient`, aimed at `url`, no retries, no budgets. */
-const sdkAt = (url: string, timeout: Duration.DurationInput) =>
+const sdkAt = (
+  url: string,
+  timeout: Duration.DurationInput,
+  transformClient: (client: HttpClient.HttpClient) => HttpClient.HttpClient = (client) => client
+) =>
   PlivoClient.layer.pipe(
     Layer.provide(PlivoConfig.layer({
       authId: "MADIRECTDIRECT000001",
@@ -265,7 +269,8 @@ const sdkAt = (url: string, timeout: Duration.DurationInput) =>
       baseUrl: `${url}/v1/`,
       retry: RetryPolicy.none,
       budget: false,
-      timeout
+      timeout,
+      transformClient
     })),
     Layer.provide(PlivoHttpClient.layer)
   )
@@ -322,5 +327,46 @@ describe("PlivoHttpClient under the SDK's own requests (written directly, not th
       expect(error instanceof TransportError ? error.reason : error).toBe("Timeout")
       yield* within(server.allClosed)
       expect(server.connections).toEqual({ opened: 1, closed: 1 })
+    }).pipe(Effect.scoped))
+
+  it.live("an answer a transformClient holds past the SDK's timeout, unread, is let go of: the server sees its socket close", () =>
+    Effect.gen(function*() {
+      const server = yield* serve((_, __, response) => json(response, 200, { api_id: "a" }))
+      // Kept alive: closing the layer would close every socket anyway.
+      const sdk = yield* Layer.build(sdkAt(server.url, "300 millis", HttpClient.tap(() => Effect.sleep("3 seconds"))))
+      const error = yield* Effect.flip(sdkGet).pipe(Effect.provide(sdk))
+      expect(error instanceof TransportError ? error.reason : error).toBe("Timeout")
+      yield* within(server.allClosed)
+      expect(server.connections).toEqual({ opened: 1, closed: 1 })
+    }).pipe(Effect.scoped))
+
+  it.live("an answer a transformClient fails on without reading it is let go of", () =>
+    Effect.gen(function*() {
+      const server = yield* serve((_, __, response) => json(response, 500, { error: "boom" }))
+      const sdk = yield* Layer.build(sdkAt(server.url, "5 seconds", HttpClient.filterStatusOk))
+      const error = yield* Effect.flip(sdkGet).pipe(Effect.provide(sdk))
+      expect(error).toBeInstanceOf(TransportError)
+      yield* within(server.allClosed)
+      expect(server.connections).toEqual({ opened: 1, closed: 1 })
+    }).pipe(Effect.scoped))
+
+  it.live("a request of the user's own, from a fiber forked inside a transformClient, goes through HttpClient.make", () =>
+    Effect.gen(function*() {
+      const server = yield* serve((_, __, response) => json(response, 200, { api_id: "a" }))
+      const audited = yield* Deferred.make<void>()
+      const audit = yield* serve((_, __, response) => {
+        json(response, 200, { ok: true })
+        Deferred.unsafeDone(audited, Exit.void)
+      })
+      const user = yield* Effect.provide(HttpClient.HttpClient, PlivoHttpClient.layer)
+      const send = Effect.flatMap(user.get(`${audit.url}/audit`), (response) => response.text)
+      const { made } = yield* countingAbortControllers(
+        Effect.zipRight(
+          sdkGet.pipe(Effect.provide(sdkAt(server.url, "5 seconds", HttpClient.tapRequest(() => Effect.forkDaemon(send))))),
+          within(Deferred.await(audited))
+        )
+      )
+      // The SDK's own request none, the user's one.
+      expect(made).toBe(1)
     }).pipe(Effect.scoped))
 })

@@ -113,8 +113,9 @@ export const make: Effect.Effect<PlivoClient.Service, never, PlivoConfig | HttpC
       "User-Agent": config.userAgent
     }
     const plugged = yield* HttpClient.HttpClient
-    const http = config.transformClient(Wire.guard(plugged, init))
-    return makeService(config, prefix, headers, http, Wire.aroundAttempt(plugged), budget)
+    const guarded = Wire.guard(plugged, init)
+    const http = config.transformClient(guarded)
+    return makeService(config, prefix, headers, http, Wire.aroundAttempt(plugged, http !== guarded), budget)
   }
 )
 
@@ -163,7 +164,9 @@ const makeService = (
           }))
         ),
         Effect.mapError((error) => Transport.toError(call, error, wire, scrub)),
-        (effect) => Wire.within(effect, aroundAttempt(wire)),
+        // An answer the attempt ends without reading (interrupted by the timeout, failed in a
+        // `transformClient`) is let go of; after a read there is nothing to let go of.
+        (effect) => Wire.within(effect, aroundAttempt(wire), Wire.release(wire)),
         (effect) =>
           timeout(effect, () =>
             new TransportError({

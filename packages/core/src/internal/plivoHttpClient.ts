@@ -11,7 +11,7 @@ import * as Http from "node:http"
 import * as Https from "node:https"
 import { Readable } from "node:stream"
 import { NodeClientResponse } from "./plivoHttpClientResponse.js"
-import { currentAttempt, directClients } from "./wire.js"
+import { type Attempt, currentAttempt, directClients } from "./wire.js"
 
 /**
  * The agents' defaults. Plivo holds an account to 100 requests in flight, so more sockets
@@ -60,13 +60,15 @@ const requestError = (
  * One exchange: writes the request and succeeds with the response as soon as its head
  * arrives. Interruption destroys the request (and its socket); so does aborting `signal`,
  * which the platform's `HttpClient.make` does when a body read is interrupted or a
- * response is dropped unread. On the direct path (see `make`) there is no signal.
+ * response is dropped unread. On the direct path (see `make`) there is no signal; the
+ * answer goes to `attempt.response` instead, for the SDK to let go of if it ends unread.
  */
 const exchange = (
   agents: Agents,
   request: HttpClientRequest.HttpClientRequest,
   url: URL,
   signal: AbortSignal | undefined,
+  attempt: Attempt | undefined,
   payload: Payload,
   headers: Http.OutgoingHttpHeaders
 ): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError> =>
@@ -84,7 +86,11 @@ const exchange = (
     const destroy = () => nodeRequest.destroy()
     signal?.addEventListener("abort", destroy, { once: true })
     nodeRequest.on("error", (cause) => resume(Effect.fail(requestError(request, "Transport", cause))))
-    nodeRequest.on("response", (response) => resume(Effect.succeed(new NodeClientResponse(request, response))))
+    nodeRequest.on("response", (response) => {
+      const answer = new NodeClientResponse(request, response)
+      if (attempt !== undefined) attempt.response = answer
+      resume(Effect.succeed(answer))
+    })
     if (payload instanceof Readable) {
       payload.on("error", (cause) => {
         resume(Effect.fail(requestError(request, "Encode", cause)))
@@ -121,12 +127,16 @@ const encodeWeb = (
     catch: (cause) => requestError(request, "Encode", cause)
   })
 
-/** One request written with the agents; `signal`, when there is one, aborts it. */
+/**
+ * One request written with the agents: through `HttpClient.make` with its `signal`, or
+ * directly for `attempt`.
+ */
 const send = (
   agents: Agents,
   request: HttpClientRequest.HttpClientRequest,
   url: URL,
-  signal: AbortSignal | undefined
+  signal: AbortSignal | undefined,
+  attempt: Attempt | undefined
 ): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError> => {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     return Effect.fail(
@@ -136,19 +146,19 @@ const send = (
   const body = request.body
   switch (body._tag) {
     case "Empty":
-      return exchange(agents, request, url, signal, undefined, request.headers)
+      return exchange(agents, request, url, signal, attempt, undefined, request.headers)
     case "Uint8Array":
-      return exchange(agents, request, url, signal, body.body, request.headers)
+      return exchange(agents, request, url, signal, attempt, body.body, request.headers)
     case "Raw": {
       const raw = body.body
-      if (isBytes(raw)) return exchange(agents, request, url, signal, raw, request.headers)
+      if (isBytes(raw)) return exchange(agents, request, url, signal, attempt, raw, request.headers)
       if (!isBodyInit(raw)) {
         return Effect.fail(
           new HttpClientError.RequestError({ request, reason: "Encode", description: "unsupported raw body" })
         )
       }
       return Effect.flatMap(encodeWeb(request, raw), ({ bytes, type }) =>
-        exchange(agents, request, url, signal, bytes, {
+        exchange(agents, request, url, signal, attempt, bytes, {
           ...(type === null ? {} : { "content-type": type }),
           ...request.headers,
           "content-length": bytes.byteLength
@@ -156,7 +166,7 @@ const send = (
     }
     case "FormData":
       return Effect.flatMap(encodeWeb(request, body.formData), ({ bytes, type }) =>
-        exchange(agents, request, url, signal, bytes, {
+        exchange(agents, request, url, signal, attempt, bytes, {
           ...request.headers,
           ...(type === null ? {} : { "content-type": type }),
           "content-length": bytes.byteLength
@@ -164,7 +174,7 @@ const send = (
     case "Stream":
       return Effect.flatMap(
         Stream.toReadableStreamEffect(body.stream),
-        (readable) => exchange(agents, request, url, signal, Readable.fromWeb(readable), request.headers)
+        (readable) => exchange(agents, request, url, signal, attempt, Readable.fromWeb(readable), request.headers)
       )
   }
 }
@@ -174,26 +184,30 @@ const send = (
  * redirect and reads no fetch options, so the SDK's guard does not set them (`directClients`).
  *
  * Any request goes through the platform's `HttpClient.make` (its span, trace propagation,
- * `HttpClient.withScope`, the abort of a response dropped unread), except the SDK's own
- * requests (an attempt is set, see `Wire.aroundAttempt`): those are written directly, with
- * no platform span, whose exit would hold the `Authorization` header. `make` would
- * give each of them an `AbortController` (and its listener), a `FinalizationRegistry` entry
- * and a wrapper of the response, all for cases the SDK has no use for: it reads every body
- * it gets, and an interruption (its timeout) destroys the request, or the response while its
- * body is read, directly. A `HttpClient.withScope` inside a `transformClient` is the one thing
- * not honoured there: the request ends with the SDK's read of its body, not with that scope.
+ * `HttpClient.withScope`, the abort of a response dropped unread), except the one request
+ * an SDK attempt lets out (`attempt.request`, set by `Wire.guard`): that one is written
+ * directly, with no platform span, whose exit would hold the `Authorization` header. `make`
+ * would give it an `AbortController` (and its listener), a `FinalizationRegistry` entry and
+ * a wrapper of the response, for cases the SDK covers itself: an interruption (its timeout)
+ * destroys the request, or the response while its body is read, and an attempt that ends
+ * before reading the answer lets go of it (`Wire.release`). A `HttpClient.withScope` inside
+ * a `transformClient` is not honoured there: the request ends with the attempt, not with
+ * that scope.
  */
 export const make = (agents: Agents): HttpClient.HttpClient => {
-  const platform = HttpClient.make((request, url, signal) => send(agents, request, url, signal))
+  const platform = HttpClient.make((request, url, signal) => send(agents, request, url, signal, undefined))
   const client = HttpClient.makeWith<HttpClientError.HttpClientError, never, HttpClientError.HttpClientError, never>(
     (effect) =>
       Effect.flatMap(effect, (request) =>
         Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>((fiber) => {
-          if (fiber.getFiberRef(currentAttempt) === undefined) return platform.execute(request)
+          // Only the very request the guard let out: not one the user sends from a fiber that
+          // inherited the attempt (a daemon forked in a `transformClient`, say).
+          const attempt = fiber.getFiberRef(currentAttempt)
+          if (attempt === undefined || attempt.request !== request) return platform.execute(request)
           const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
           return url._tag === "Left"
             ? Effect.fail(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left }))
-            : send(agents, request, url.right, undefined)
+            : send(agents, request, url.right, undefined, attempt)
         })),
     Effect.succeed
   )

@@ -10,6 +10,7 @@ import * as Inspectable from "effect/Inspectable"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import type * as Http from "node:http"
+import type { Releasable } from "./wire.js"
 
 // Stateless between calls (no `stream: true`); strips a UTF-8 BOM as `Response.text()` does.
 const decoder = new TextDecoder()
@@ -29,7 +30,7 @@ type Body =
  * `stream` hands the chunks over as they come (with back-pressure) when the body was not
  * read yet, and the kept bytes when it was.
  */
-export class NodeClientResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
+export class NodeClientResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse, Releasable {
   readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
   readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
   private body: Body = { _tag: "Unread" }
@@ -92,6 +93,16 @@ export class NodeClientResponse extends Inspectable.Class implements HttpClientR
       }),
       (cause) => this.fail(cause)
     )
+  }
+
+  /**
+   * Lets go of a body nobody has started to read: the response is destroyed, and with it
+   * its socket, which an unread body would otherwise hold. Reads after it fail.
+   */
+  release(): void {
+    if (this.body._tag !== "Unread") return
+    this.body = { _tag: "Failed", cause: new Error("the response was let go of unread") }
+    this.source.destroy()
   }
 
   /**

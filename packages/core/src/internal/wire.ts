@@ -11,17 +11,33 @@ import * as Option from "effect/Option"
 
 /**
  * What the client below any `transformClient` was asked for during one attempt: how many
- * requests (only the first is let out) and whether any answer came back.
+ * requests (only the first is let out), whether any answer came back, the request let out
+ * (a direct client writes that one itself, see `directClients`) and the answer a direct
+ * client handed over, until the attempt has read it.
  */
 export interface Attempt {
   sends: number
   responded: boolean
+  request: HttpClientRequest.HttpClientRequest | undefined
+  response: Releasable | undefined
+}
+
+/** An answer whose socket can be let go of without reading its body. */
+export interface Releasable {
+  readonly release: () => void
 }
 
 /** The attempt in progress on this fiber, set by the client around each `execute`. */
 export const currentAttempt = FiberRef.unsafeMake<Attempt | undefined>(undefined)
 
-export const makeAttempt = (): Attempt => ({ sends: 0, responded: false })
+export const makeAttempt = (): Attempt => ({ sends: 0, responded: false, request: undefined, response: undefined })
+
+/**
+ * Lets go of the answer of an attempt that ended without reading it: an interruption (the
+ * timeout, a stream that stopped) or a failure (in a `transformClient`) between the answer
+ * and the read. Nothing else would: a direct client's answer has no abort of its own.
+ */
+export const release = (attempt: Attempt): Effect.Effect<void> => Effect.sync(() => attempt.response?.release())
 
 /** One fiber ref set for the time of an effect (see `within`). */
 export interface Local {
@@ -57,10 +73,16 @@ const sequence = (effects: ReadonlyArray<Effect.Effect<void>>): Effect.Effect<vo
  * (the runtime flags) of its own and so copies every ref of the fiber once more. Set and put
  * back while uninterruptible, so an interruption cannot leave them.
  */
-export const within = <A, E, R>(self: Effect.Effect<A, E, R>, locals: ReadonlyArray<Local>): Effect.Effect<A, E, R> =>
+export const within = <A, E, R>(
+  self: Effect.Effect<A, E, R>,
+  locals: ReadonlyArray<Local>,
+  /** Run on every exit too, with the values put back. */
+  after?: Effect.Effect<void>
+): Effect.Effect<A, E, R> =>
   Effect.uninterruptibleMask((restore) =>
     Effect.withFiberRuntime((fiber) => {
-      const leave = sequence(locals.map((entry) => entry.save(fiber)))
+      const saved = locals.map((entry) => entry.save(fiber))
+      const leave = sequence(after === undefined ? saved : [...saved, after])
       return Effect.zipRight(
         sequence(locals.map((entry) => entry.set)),
         Effect.matchCauseEffect(restore(self), {
@@ -75,14 +97,19 @@ export const within = <A, E, R>(self: Effect.Effect<A, E, R>, locals: ReadonlyAr
 const platformSpanOff: Local = local(HttpClient.currentTracerDisabledWhen, constTrue)
 
 /**
- * What the client sets around each attempt, above any `transformClient`: the attempt and,
- * unless `client` is one of `directClients` (which makes no platform span inside an
- * attempt), the platform's span off already, so that the guard below finds it off and sets
- * nothing itself (one `within` per request instead of two). The guard still turns it off
- * wherever a `transformClient` turned it back on.
+ * What the client sets around each attempt, above any `transformClient`: the attempt and the
+ * platform's span off already, so that the guard below finds it off and sets nothing itself
+ * (one `within` per request instead of two); the guard still turns it off wherever a
+ * `transformClient` turned it back on. With no `transformClient` over one of the
+ * `directClients`, the attempt alone: every request goes through the guard to that client,
+ * which makes no platform span for it. A `transformClient` may send some other way (another
+ * client, a request of its own), so then the span is off for all of it.
  */
-export const aroundAttempt = (client: HttpClient.HttpClient): (attempt: Attempt) => ReadonlyArray<Local> =>
-  directClients.has(client)
+export const aroundAttempt = (
+  client: HttpClient.HttpClient,
+  transformed: boolean
+): (attempt: Attempt) => ReadonlyArray<Local> =>
+  directClients.has(client) && !transformed
     ? (attempt) => [local(currentAttempt, attempt)]
     : (attempt) => [local(currentAttempt, attempt), platformSpanOff]
 
@@ -113,7 +140,10 @@ export const guard = (
     // One step reads both the attempt and the context, where a generator took four.
     Effect.withFiberRuntime((fiber) => {
       const attempt = fiber.getFiberRef(currentAttempt)
-      if (attempt !== undefined && ++attempt.sends > 1) return Effect.fail(refused(request, attempt))
+      if (attempt !== undefined) {
+        if (++attempt.sends > 1) return Effect.fail(refused(request, attempt))
+        attempt.request = request
+      }
       const locals: Array<Local> = []
       // A direct client inside an attempt makes no platform span. Anywhere else the span is
       // off already when set by `aroundAttempt` and not turned back on by a `transformClient`.
@@ -140,11 +170,11 @@ export const guard = (
 
 /**
  * Clients that need nothing of the guard but the attempt count: they follow no redirect,
- * read no `FetchHttpClient.RequestInit`, and inside an attempt make no platform span (a
- * `PlivoHttpClient` writes the SDK's requests directly). For them the guard leaves the
- * context and the span switch alone: no fiber-ref write at all. Any other client, a
- * `PlivoHttpClient` wrapped by the user's own layer included, gets the span off and the
- * fetch options.
+ * read no `FetchHttpClient.RequestInit`, and make no platform span for the request an
+ * attempt let out (`attempt.request`: a `PlivoHttpClient` writes that one directly, and
+ * hands its answer to `attempt.response`). For them the guard leaves the context and the
+ * span switch alone: no fiber-ref write at all. Any other client, a `PlivoHttpClient`
+ * wrapped by the user's own layer included, gets the span off and the fetch options.
  */
 export const directClients = new WeakSet<HttpClient.HttpClient>()
 
