@@ -35,4 +35,19 @@ describe("Wire.within (Effect.locally of several refs in one step)", () => {
       expect(Exit.isInterrupted(afterInterrupt)).toBe(true)
       expect(yield* FiberRef.get(ref)).toBe("outside")
     }))
+
+  it.effect("runs `after` once on every exit (success, failure, interruption), with the refs put back", () =>
+    Effect.gen(function*() {
+      const seen: Array<string> = []
+      const after = Effect.map(FiberRef.get(ref), (value) => {
+        seen.push(value)
+      })
+      const locals = [Wire.local(ref, "inside")]
+      yield* Wire.within(Effect.void, locals, after)
+      yield* Effect.exit(Wire.within(Effect.fail("boom"), locals, after))
+      const fiber = yield* Effect.fork(Wire.within(Effect.never, locals, after))
+      yield* TestClock.adjust("10 millis")
+      yield* Fiber.interrupt(fiber)
+      expect(seen).toEqual(["outside", "outside", "outside"])
+    }))
 })
