@@ -39,12 +39,6 @@ export default tseslint.config(
         ],
         patterns: [{ group: ["@plivo-effect/*/internal/*"], message: "internal/ modules are not exported." }]
       }],
-      // Every package also ships a CommonJS build (scripts/build-cjs.ts), where `import.meta`
-      // does not exist; that build also refuses top-level `await`.
-      "no-restricted-syntax": ["error", {
-        selector: "MetaProperty[meta.name='import'][property.name='meta']",
-        message: "No import.meta in packages: they are also built as CommonJS."
-      }],
       // No unchecked casts in library code: values are narrowed by Schema or type guards.
       "@typescript-eslint/consistent-type-assertions": ["error", { assertionStyle: "never" }]
     }

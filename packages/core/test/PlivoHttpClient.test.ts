@@ -13,7 +13,7 @@ import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
-import { freePort, json, serve } from "./loopbackServer.js"
+import { freePort, type Handler, json, serve } from "./loopbackServer.js"
 
 /**
  * The client of a layer built in a scope of its own, which the test closes. Idle sockets
@@ -295,6 +295,25 @@ const countingAbortControllers = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
     ({ original }) => Effect.sync(() => (globalThis.AbortController = original))
   )
 
+/**
+ * One SDK GET that fails, to a server answering with `handler`: its error, once the server
+ * has seen its one socket close. The SDK's layer stays open meanwhile, since closing it
+ * would close every socket anyway.
+ */
+const failsAndDropsItsSocket = (
+  handler: Handler,
+  timeout: Duration.DurationInput,
+  transformClient?: (client: HttpClient.HttpClient) => HttpClient.HttpClient
+) =>
+  Effect.gen(function*() {
+    const server = yield* serve(handler)
+    const sdk = yield* Layer.build(sdkAt(server.url, timeout, transformClient))
+    const error = yield* Effect.flip(sdkGet).pipe(Effect.provide(sdk))
+    yield* within(server.allClosed)
+    expect(server.connections).toEqual({ opened: 1, closed: 1 })
+    return error
+  })
+
 describe("PlivoHttpClient under the SDK's own requests (written directly, not through HttpClient.make)", () => {
   it.live("makes no AbortController per request; a request outside the SDK makes one, as the platform does", () =>
     Effect.gen(function*() {
@@ -310,44 +329,37 @@ describe("PlivoHttpClient under the SDK's own requests (written directly, not th
 
   it.live("a request the SDK's timeout ends before any answer is destroyed: the server sees its socket close", () =>
     Effect.gen(function*() {
-      const server = yield* serve(() => {})
-      const error = yield* Effect.flip(sdkGet).pipe(Effect.provide(sdkAt(server.url, "200 millis")))
+      const error = yield* failsAndDropsItsSocket(() => {}, "200 millis")
       expect(error instanceof TransportError ? [error.reason, error.mayHaveBeenDelivered] : error).toEqual(["Timeout", true])
-      yield* within(server.allClosed)
-      expect(server.connections).toEqual({ opened: 1, closed: 1 })
     }).pipe(Effect.scoped))
 
   it.live("a body the SDK's timeout ends half read is dropped with its socket", () =>
     Effect.gen(function*() {
-      const server = yield* serve((_, __, response) => {
+      const error = yield* failsAndDropsItsSocket((_, __, response) => {
         response.writeHead(200, { "content-type": "application/json", "content-length": "100" })
         response.write(`{"partial":`)
-      })
-      const error = yield* Effect.flip(sdkGet).pipe(Effect.provide(sdkAt(server.url, "300 millis")))
+      }, "300 millis")
       expect(error instanceof TransportError ? error.reason : error).toBe("Timeout")
-      yield* within(server.allClosed)
-      expect(server.connections).toEqual({ opened: 1, closed: 1 })
     }).pipe(Effect.scoped))
 
   it.live("an answer a transformClient holds past the SDK's timeout, unread, is let go of: the server sees its socket close", () =>
     Effect.gen(function*() {
-      const server = yield* serve((_, __, response) => json(response, 200, { api_id: "a" }))
-      // Kept alive: closing the layer would close every socket anyway.
-      const sdk = yield* Layer.build(sdkAt(server.url, "300 millis", HttpClient.tap(() => Effect.sleep("3 seconds"))))
-      const error = yield* Effect.flip(sdkGet).pipe(Effect.provide(sdk))
+      const error = yield* failsAndDropsItsSocket(
+        (_, __, response) => json(response, 200, { api_id: "a" }),
+        "300 millis",
+        HttpClient.tap(() => Effect.sleep("3 seconds"))
+      )
       expect(error instanceof TransportError ? error.reason : error).toBe("Timeout")
-      yield* within(server.allClosed)
-      expect(server.connections).toEqual({ opened: 1, closed: 1 })
     }).pipe(Effect.scoped))
 
   it.live("an answer a transformClient fails on without reading it is let go of", () =>
     Effect.gen(function*() {
-      const server = yield* serve((_, __, response) => json(response, 500, { error: "boom" }))
-      const sdk = yield* Layer.build(sdkAt(server.url, "5 seconds", HttpClient.filterStatusOk))
-      const error = yield* Effect.flip(sdkGet).pipe(Effect.provide(sdk))
+      const error = yield* failsAndDropsItsSocket(
+        (_, __, response) => json(response, 500, { error: "boom" }),
+        "5 seconds",
+        HttpClient.filterStatusOk
+      )
       expect(error).toBeInstanceOf(TransportError)
-      yield* within(server.allClosed)
-      expect(server.connections).toEqual({ opened: 1, closed: 1 })
     }).pipe(Effect.scoped))
 
   it.live("a request of the user's own, from a fiber forked inside a transformClient, goes through HttpClient.make", () =>

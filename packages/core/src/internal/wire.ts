@@ -13,7 +13,8 @@ import * as Option from "effect/Option"
  * What the client below any `transformClient` was asked for during one attempt: how many
  * requests (only the first is let out), whether any answer came back, the request let out
  * (a direct client writes that one itself, see `directClients`) and the answer a direct
- * client handed over, until the attempt has read it.
+ * client handed over (set as it arrives, so no interruption falls between it and the
+ * attempt; letting go of it once read does nothing).
  */
 export interface Attempt {
   sends: number
